@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# npm test: every layer (node, renderer, keychain, e2e) against the real keychain and browser.
+# Starts its own D-Bus session with a fresh, unlocked gnome-keyring; installs the Debian packages it
+# needs when it can (root with apt), or stops with the exact command to run. Ends with the line
+# "tests: N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NO_COLOR=1
+
+need=()
+command -v gnome-keyring-daemon >/dev/null 2>&1 || need+=(gnome-keyring)
+command -v dbus-run-session >/dev/null 2>&1 || need+=(dbus-x11)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if ((${#need[@]})); then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing missing system packages: ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null || {
+      echo "Could not install ${need[*]}. Run: sudo apt-get install -y ${need[*]}" >&2
+      echo 'tests: 0 passed, 1 failed, 0 skipped'; exit 1; }
+  else
+    echo "Missing system packages. Run: sudo apt-get install -y ${need[*]}" >&2
+    echo 'tests: 0 passed, 1 failed, 0 skipped'; exit 1
+  fi
+fi
+
+# The e2e layer drives the built renderer through the preview server.
+npx electron-vite build >/dev/null || { echo 'Build failed.' >&2; echo 'tests: 0 passed, 1 failed, 0 skipped'; exit 1; }
+
+mkdir -p reports
+rm -f reports/vitest.json
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# A fresh keyring home: an existing login.keyring with another password would stay locked.
+mkdir -m 700 "$tmp/run" "$tmp/data"
+XDG_RUNTIME_DIR="$tmp/run" XDG_DATA_HOME="$tmp/data" dbus-run-session -- bash -c '
+  echo -n "test-keyring-password" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  export SUA_TEST_KEYRING=1
+  npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json "$@"
+' vitest "$@" 2> >(grep -v 'Failed to set fd limit' >&2)
+node scripts/vitest-summary.mjs reports/vitest.json

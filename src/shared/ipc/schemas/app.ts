@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { TEXT } from '../limits'
+
+export const EmptyRequest = z.strictObject({})
+
+export const AppMode = z.enum(['practice', 'real'])
+
+export const KeychainStatus = z.strictObject({
+  /** True when a secure OS keychain answered; false means we will refuse to store secrets. */
+  available: z.boolean(),
+  /** Which back end answered, e.g. "secret-service"; never a fallback to plaintext. */
+  backend: z.string().max(TEXT.short),
+  /** i18n key explaining why the keychain is unavailable, when it is. */
+  problemKey: z.string().max(TEXT.short).optional(),
+})
+
+export const AppStatus = z.strictObject({
+  version: z.string().max(TEXT.short),
+  mode: AppMode,
+  keychain: KeychainStatus,
+  /** Who is connected to which app, when someone is. No token, ever. */
+  connection: z
+    .strictObject({
+      userName: z.string().max(TEXT.short),
+      appId: z.string().max(TEXT.short),
+      businessName: z.string().max(TEXT.short).optional(),
+    })
+    .nullable(),
+})
+export type AppStatus = z.infer<typeof AppStatus>
+
+export const OpenLinkRequest = z.strictObject({ url: z.string().max(TEXT.url) })
+export const OpenLinkResponse = z.strictObject({ opened: z.literal(true) })
