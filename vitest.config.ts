@@ -16,7 +16,10 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['src/{main,shared,preload,preview}/**/*.test.ts'],
+          include: [
+            'src/{main,shared,preload,preview}/**/*.test.ts',
+            'tests/fixtures/**/*.test.ts',
+          ],
           server: { deps: { inline: ['electron-store'] } },
         },
       },
