@@ -58,6 +58,22 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of shared may also use the test runner and property testing; the boundary still holds.
+    files: ['src/shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          regex: '^(?!zod$|vitest$|fast-check$|\\.|@shared/)',
+          message: 'src/shared tests import nothing but zod, vitest, fast-check and shared.',
+        },
+        {
+          regex: '(^|/)(main|renderer|preload|preview)(/|$)',
+          message: 'src/shared imports nothing from the processes.',
+        },
+      ]),
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
