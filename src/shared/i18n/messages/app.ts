@@ -1,4 +1,25 @@
-/** Strings of the app shell: navigation, headings, status. */
+/** Strings of the app shell: product name, header, navigation, shared states. */
 export const appMessages = {
   'app.name': 'System User Assistant',
+  /** Window title: the current home, then the product, so task switchers show where you are. */
+  'app.documentTitle': '{home} – System User Assistant',
+
+  'shell.skipToContent': 'Skip to main content',
+  'shell.mode.practice': 'Practice mode',
+  'shell.mode.practiceDescription': 'Nothing here touches a real business.',
+  'shell.mode.real': 'Real business',
+  'shell.mode.realDescription': 'Changes you make here happen in your Meta business.',
+  'shell.nav.label': 'Main',
+  'shell.nav.setup': 'Set up a system user',
+  'shell.nav.vault': 'Token vault',
+  'shell.keychain.ready': 'Keychain ready',
+  'shell.keychain.unavailable': 'Keychain unavailable',
+  'shell.keychain.checking': 'Checking the keychain…',
+  'shell.version': 'Version {version}',
+  'shell.loadingHome': 'Loading this page…',
+  'shell.statusFailedTitle': 'The app could not check its status',
+
+  'shell.error.retry': 'Try again',
+  'shell.error.reference': 'Reference for Meta support: {fbtraceId}',
+  'shell.error.retryAfter': 'Wait about {seconds} seconds before trying again.',
 } as const

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react'
+import type { AppError } from '@shared/result'
+import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
+import { WarningIcon } from './icons'
+
+/**
+ * Shows an AppError the way the admin should read it: the translated explanation, the next step
+ * when main gave one, Meta's trace id for support, and a retry. Never the raw error text — main
+ * sends i18n keys only, so nothing Meta echoed (which may include input) reaches the screen.
+ */
+export function ErrorNotice(props: {
+  readonly error: AppError
+  readonly title?: string
+  readonly onRetry?: () => void
+}): ReactNode {
+  const t = useT()
+  const tr = useTranslateRuntimeKey()
+  const { error } = props
+  return (
+    <div className="notice notice--error" role="alert">
+      <WarningIcon className="icon notice__icon" />
+      <div className="notice__body">
+        {props.title ? <p className="notice__title">{props.title}</p> : null}
+        <p>{tr(error.messageKey, error.params)}</p>
+        {error.hintKey ? <p>{tr(error.hintKey, error.params)}</p> : null}
+        {error.retryAfterMs !== undefined ? (
+          <p>{t('shell.error.retryAfter', { seconds: Math.ceil(error.retryAfterMs / 1000) })}</p>
+        ) : null}
+        {error.fbtraceId ? (
+          <p className="notice__reference">
+            {t('shell.error.reference', { fbtraceId: error.fbtraceId })}
+          </p>
+        ) : null}
+        {props.onRetry ? (
+          <button type="button" className="button button--secondary" onClick={props.onRetry}>
+            {t('shell.error.retry')}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  )
+}

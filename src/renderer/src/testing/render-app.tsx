@@ -1,0 +1,21 @@
+import { render, type RenderResult } from '@testing-library/react'
+import { App } from '../app'
+import { useAppStatusStore } from '../stores/app-status-store'
+import { useNavigationStore } from '../stores/navigation-store'
+import { useVaultListStore } from '../stores/vault-list-store'
+import { createFakeApi, type FakeApi, type FakeApiOptions } from './fake-api'
+
+/** Puts every store back to its initial state, as a fresh window would have it. */
+export function resetStores(): void {
+  useAppStatusStore.getState().reset()
+  useNavigationStore.getState().reset()
+  useVaultListStore.getState().reset()
+}
+
+/** Installs a fake `window.api`, resets the stores and renders the whole shell. */
+export function renderApp(options: FakeApiOptions = {}): RenderResult & { fake: FakeApi } {
+  const fake = createFakeApi(options)
+  window.api = fake.api
+  resetStores()
+  return { ...render(<App />), fake }
+}

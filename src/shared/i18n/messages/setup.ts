@@ -1,0 +1,55 @@
+/**
+ * Strings of the "Set up a system user" home. The eight steps mirror Meta Business Suite's own
+ * flow (Settings › Users › System users, Business Help Center), each with Meta's name for it so an
+ * admin who follows Meta's guides can find their place; see DESIGN.md's step table.
+ */
+export const setupMessages = {
+  'setup.title': 'Set up a system user',
+  'setup.lead':
+    'A system user is an account that software — not a person — uses to work with your Meta business. This guide takes you through Meta’s steps in plain words, gives the system user only the access it needs, and keeps its token safe on this computer.',
+
+  'setup.start.heading': 'Start here',
+  'setup.start.button': 'Start setting up',
+  'setup.start.unavailable':
+    'Connecting to your business is the first step, and it arrives in the next version of the app. Until then, this page shows what each step will do.',
+
+  'setup.keychainWarning.title': 'Tokens will not be saved on this computer',
+
+  'setup.steps.heading': 'What the guide does, step by step',
+  'setup.steps.intro':
+    'The same eight steps as Meta Business Suite. Each shows Meta’s name for it, so you can follow along with Meta’s own help pages.',
+  'setup.steps.metaName': 'In Meta Business Suite: {name}',
+
+  'setup.step1.title': 'Connect to your business',
+  'setup.step1.meta': 'Go to Settings',
+  'setup.step1.body':
+    'Sign in with Facebook (or paste an admin token) and enter your app’s ID and secret. The app checks that your business is ready for system users and explains anything that needs fixing first.',
+  'setup.step2.title': 'See your system users',
+  'setup.step2.meta': 'Users › System users',
+  'setup.step2.body':
+    'See the system users your business already has, what each one can reach, and which of their tokens are in your vault.',
+  'setup.step3.title': 'Say what it is for',
+  'setup.step3.meta': 'Add new system user',
+  'setup.step3.body':
+    'Pick a goal, such as “read ad reports” or “post to Pages”. The app suggests the smallest set of access that does the job.',
+  'setup.step4.title': 'Name it and create it',
+  'setup.step4.meta': 'Name it, Create system user',
+  'setup.step4.body':
+    'The Employee role is recommended. Admin comes with a warning: a business has only one admin system user, and it reaches everything. The app never creates a duplicate.',
+  'setup.step5.title': 'Give it access',
+  'setup.step5.meta': 'Assign assets',
+  'setup.step5.body':
+    'Choose the Pages, ad accounts, catalogs and other assets it may use, with each kind of access explained in plain words. Then the app checks what Meta actually granted.',
+  'setup.step6.title': 'Install your app on it',
+  'setup.step6.meta': 'Generate new token',
+  'setup.step6.body':
+    'Before a token can be made, your app must be installed on the system user — the step people most often miss. The app does it for you.',
+  'setup.step7.title': 'Choose its permissions',
+  'setup.step7.meta': 'Select app and permissions',
+  'setup.step7.body':
+    'Only the permissions your chosen assets need. Tokens expire after 60 days by default, or never, where your business allows it.',
+  'setup.step8.title': 'Keep the token safe',
+  'setup.step8.meta': 'Copy and save your token',
+  'setup.step8.body':
+    'The token goes straight into your computer’s keychain. You can copy it (the clipboard clears itself) and find it again in the Token vault, even offline.',
+} as const
