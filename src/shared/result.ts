@@ -40,6 +40,8 @@ export interface AppError {
   /** i18n key of the plain-language explanation (see shared/i18n). */
   readonly messageKey: string
   readonly params?: MessageParams
+  /** i18n key of the next step the admin can take, when there is one. */
+  readonly hintKey?: string
   /** Meta's trace id, kept for support. */
   readonly fbtraceId?: string
   /** Meta's numeric error code and subcode, when the error came from Graph. */

@@ -13,6 +13,8 @@ export const errorMessages = {
     'Your keychain is locked. Unlock it (for example by logging in again), then try again.',
   'errors.keychainFailed':
     'The keychain refused the request. Nothing was saved. Check that your keychain is unlocked and try again.',
+  'errors.previewUnreachable':
+    'The browser preview stopped answering. Check that it is still running in its terminal window, then reload this page.',
   'errors.linkNotAllowed':
     'For your safety the app only opens Meta’s own pages (business.facebook.com, developers.facebook.com and www.facebook.com).',
 } as const

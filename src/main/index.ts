@@ -1,0 +1,75 @@
+import { join, resolve } from 'node:path'
+import { app, protocol, session, shell, type BrowserWindow } from 'electron'
+import { registerAppScheme, serveAppProtocol } from './app-protocol'
+import { createDispatcher } from './ipc/dispatcher'
+import { createSenderCheck, registerAppIpc } from './ipc/register-handlers'
+import { createLogger, fileSink } from './log/logger'
+import { redactValue } from './log/redact'
+import { createKeychainStore } from './secrets/keychain-store'
+import { buildServices } from './services'
+import { installSessionGuards } from './session-guards'
+import { createElectronKvStore } from './settings/electron-kv-store'
+import { createMainWindow } from './window'
+
+/**
+ * Lifecycle only: everything that must happen before `ready`, then wiring ports → services →
+ * dispatcher → IPC, the session and protocol guards, and the one window. The crash reporter is
+ * deliberately never started: a crash dump can hold a token from main's memory (security.md §4.2).
+ */
+
+// Tests and side-by-side installs point the app at another folder. Chromium's own data follows,
+// and so does the single-instance lock, which Electron keys on the userData folder.
+const dataDirOverride = process.env.SUA_DATA_DIR
+if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride))
+const dataDir = app.getPath('userData')
+
+// Both must precede `ready`: the sandbox for every renderer, and the scheme's privileges.
+app.enableSandbox()
+registerAppScheme(protocol)
+
+let mainWindow: BrowserWindow | null = null
+
+if (app.requestSingleInstanceLock()) {
+  // One writer per data folder (REL-08): a second launch hands over to this one and quits.
+  app.on('second-instance', focusMainWindow)
+  // Quit on every platform, macOS included: a vault app holding no window should hold no memory.
+  app.on('window-all-closed', () => app.quit())
+  app.whenReady().then(start).catch(failStart)
+} else {
+  app.quit()
+}
+
+function start(): void {
+  const log = createLogger([fileSink(dataDir)])
+  const openExternal = (url: string) => shell.openExternal(url)
+  const { handlers } = buildServices({
+    version: app.getVersion(),
+    secrets: createKeychainStore({ log }),
+    settings: createElectronKvStore(dataDir),
+    openExternal,
+    log,
+  })
+  registerAppIpc(
+    createDispatcher(handlers, log),
+    createSenderCheck(() => mainWindow, log),
+  )
+  installSessionGuards(session.defaultSession, { allowDevtools: !app.isPackaged }, log)
+  serveAppProtocol(protocol, join(__dirname, '../renderer'), log)
+  mainWindow = createMainWindow({ isPackaged: app.isPackaged, openExternal, log })
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+  log.info('app.started', { version: app.getVersion(), packaged: app.isPackaged })
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
+function failStart(error: unknown): void {
+  // No file logger may exist yet; stderr gets the redacted error only.
+  console.error('System User Assistant could not start:', redactValue(error))
+  app.exit(1)
+}

@@ -1,0 +1,134 @@
+import { createContext, runInContext } from 'node:vm'
+import { describe, expect, it } from 'vitest'
+import { API_METHOD_NAMES, CHANNELS, EVENTS } from '@shared/ipc/channels'
+import { en } from '@shared/i18n/en'
+import { createBridgeScript } from './bridge-script'
+
+interface FetchCall {
+  readonly url: string
+  readonly init: { method: string; headers: Record<string, string>; body: string }
+}
+
+type Listener = (message: { data: string }) => void
+
+/** A minimal EventSource: records its URL and lets the test deliver messages by event name. */
+class FakeEventSource {
+  static readonly instances: FakeEventSource[] = []
+  readonly listeners = new Map<string, Set<Listener>>()
+  constructor(readonly url: string) {
+    FakeEventSource.instances.push(this)
+  }
+  addEventListener(name: string, listener: Listener) {
+    const set = this.listeners.get(name) ?? new Set()
+    set.add(listener)
+    this.listeners.set(name, set)
+  }
+  removeEventListener(name: string, listener: Listener) {
+    this.listeners.get(name)?.delete(listener)
+  }
+  deliver(name: string, data: string) {
+    for (const listener of this.listeners.get(name) ?? []) listener({ data })
+  }
+}
+
+type Api = Record<string, (argument?: unknown) => unknown>
+
+/** Runs the generated script in a fresh realm whose `window` is the realm itself. */
+function loadBridge(fetchImpl: (url: string, init: FetchCall['init']) => Promise<unknown>) {
+  FakeEventSource.instances.length = 0
+  const calls: FetchCall[] = []
+  const sandbox: Record<string, unknown> = {
+    fetch: (url: string, init: FetchCall['init']) => {
+      calls.push({ url, init })
+      return fetchImpl(url, init)
+    },
+    EventSource: FakeEventSource,
+  }
+  sandbox.window = sandbox
+  const context = createContext(sandbox)
+  runInContext(createBridgeScript(), context)
+  return { api: sandbox.api as Api, calls, context }
+}
+
+const jsonResponse = (body: unknown) => Promise.resolve({ json: () => Promise.resolve(body) })
+
+describe('the preview bridge script', () => {
+  it('defines exactly API_METHOD_NAMES on window.api, frozen and read-only', () => {
+    const { api, context } = loadBridge(() => jsonResponse({ ok: true, value: {} }))
+    expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES].sort())
+    expect(Object.isFrozen(api)).toBe(true)
+    const writable: unknown = runInContext(
+      'Object.getOwnPropertyDescriptor(window, "api").writable',
+      context,
+    )
+    expect(writable).toBe(false)
+    expect(() => {
+      runInContext('"use strict"; window.api = {}', context)
+    }).toThrow()
+  })
+
+  it.each(Object.entries(CHANNELS))(
+    '%s: POSTs the request as JSON with the preview header and returns the Result',
+    async (channel, method) => {
+      const result = { ok: true, value: { channel } }
+      const { api, calls } = loadBridge(() => jsonResponse(result))
+      await expect(api[method]!({ query: 'x' })).resolves.toEqual(result)
+      expect(calls).toHaveLength(1)
+      expect(calls[0]!.url).toBe(`/__api/invoke/${channel}`)
+      expect(calls[0]!.init.method).toBe('POST')
+      expect(calls[0]!.init.headers).toEqual({
+        'content-type': 'application/json',
+        'x-sua-preview': '1',
+      })
+      expect(JSON.parse(calls[0]!.init.body)).toEqual({ query: 'x' })
+    },
+  )
+
+  it('sends {} when called without a request', async () => {
+    const { api, calls } = loadBridge(() => jsonResponse({ ok: true, value: null }))
+    await api[CHANNELS['app:status-get']]!()
+    expect(calls[0]!.init.body).toBe('{}')
+  })
+
+  it("turns a network failure or a non-Result answer into a 'network' Result", async () => {
+    const expected = {
+      ok: false,
+      error: { code: 'network', messageKey: 'errors.previewUnreachable' },
+    }
+    const failing = loadBridge(() => Promise.reject(new TypeError('Failed to fetch')))
+    await expect(failing.api.getAppStatus!()).resolves.toEqual(expected)
+    const garbled = loadBridge(() => jsonResponse('<html>'))
+    await expect(garbled.api.getAppStatus!()).resolves.toEqual(expected)
+    expect(en['errors.previewUnreachable']).toMatch(/preview/)
+  })
+
+  it('delivers event payloads only, over one EventSource, until unsubscribed', () => {
+    const { api } = loadBridge(() => jsonResponse({ ok: true, value: {} }))
+    expect(FakeEventSource.instances).toHaveLength(0)
+    const [event, method] = Object.entries(EVENTS)[0]!
+    const first: unknown[] = []
+    const second: unknown[] = []
+    const unsubscribe = api[method]!((payload: unknown) => first.push(payload)) as () => void
+    api[method]!((payload: unknown) => second.push(payload))
+    expect(FakeEventSource.instances).toHaveLength(1)
+    const source = FakeEventSource.instances[0]!
+    expect(source.url).toBe('/__api/events')
+
+    source.deliver(event, JSON.stringify({ mode: 'practice' }))
+    source.deliver('some-other-event', JSON.stringify({ ignored: true }))
+    source.deliver(event, 'not json')
+    expect(first).toEqual([{ mode: 'practice' }])
+
+    unsubscribe()
+    unsubscribe()
+    source.deliver(event, JSON.stringify({ mode: 'real' }))
+    expect(first).toEqual([{ mode: 'practice' }])
+    expect(second).toEqual([{ mode: 'practice' }, { mode: 'real' }])
+  })
+
+  it('refuses a listener that is not a function', () => {
+    const { api } = loadBridge(() => jsonResponse({ ok: true, value: {} }))
+    const method = Object.values(EVENTS)[0]!
+    expect(() => api[method]!('not a function')).toThrow('listener must be a function')
+  })
+})

@@ -1,0 +1,89 @@
+import { CHANNELS, EVENTS } from '@shared/ipc/channels'
+import { PREVIEW_HEADER } from './request-guard'
+
+/** Where the bridge sends invocations and listens for events (same origin as the page). */
+export const INVOKE_PATH = '/__api/invoke/'
+export const EVENTS_PATH = '/__api/events'
+
+/**
+ * Generates the script served at /__preview/bridge.js: the browser preview's stand-in for the
+ * preload. Like the preload (security.md SEC-07) it exposes exactly one method per channel and one
+ * subscribe method per event, derived from the contract, and nothing generic: no invoke(channel),
+ * no raw EventSource. Listeners receive the payload only. The object is frozen and the property
+ * read-only, as contextBridge makes it in the app.
+ *
+ * A failed request (server gone, not JSON) becomes a `network` Result, so the renderer handles it
+ * like any other expected failure instead of an unhandled rejection.
+ */
+export function createBridgeScript(): string {
+  return `// System User Assistant: browser preview bridge (generated from the IPC contract).
+(() => {
+  'use strict'
+  const CHANNELS = ${JSON.stringify(CHANNELS)}
+  const EVENTS = ${JSON.stringify(EVENTS)}
+  const unreachable = () => ({
+    ok: false,
+    error: { code: 'network', messageKey: 'errors.previewUnreachable' },
+  })
+  const isResult = (value) =>
+    value !== null && typeof value === 'object' && typeof value.ok === 'boolean'
+
+  const invoke = async (channel, request) => {
+    try {
+      const response = await fetch(${JSON.stringify(INVOKE_PATH)} + channel, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ${JSON.stringify(PREVIEW_HEADER)}: '1' },
+        body: JSON.stringify(request ?? {}),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      })
+      const body = await response.json()
+      return isResult(body) ? body : unreachable()
+    } catch {
+      return unreachable()
+    }
+  }
+
+  // One EventSource for every event, opened on the first subscription.
+  let source = null
+  const stream = () => {
+    if (source === null) source = new EventSource(${JSON.stringify(EVENTS_PATH)})
+    return source
+  }
+  const subscribe = (event, listener) => {
+    if (typeof listener !== 'function') throw new TypeError('listener must be a function')
+    const onMessage = (message) => {
+      let payload
+      try {
+        payload = JSON.parse(message.data)
+      } catch {
+        return
+      }
+      listener(payload)
+    }
+    const target = stream()
+    target.addEventListener(event, onMessage)
+    let subscribed = true
+    return () => {
+      if (!subscribed) return
+      subscribed = false
+      target.removeEventListener(event, onMessage)
+    }
+  }
+
+  const api = {}
+  for (const [channel, method] of Object.entries(CHANNELS)) {
+    api[method] = (request) => invoke(channel, request)
+  }
+  for (const [event, method] of Object.entries(EVENTS)) {
+    api[method] = (listener) => subscribe(event, listener)
+  }
+  Object.defineProperty(window, 'api', {
+    value: Object.freeze(api),
+    enumerable: true,
+    writable: false,
+    configurable: false,
+  })
+})()
+`
+}
