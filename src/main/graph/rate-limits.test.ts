@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import { createFakeClock } from './testing/fake-clock'
+import { createRateLimiter } from './rate-limits'
+
+const bucReport = (id: string, percent: number, regainMinutes = 0) => ({
+  'x-business-use-case-usage': JSON.stringify({
+    [id]: [
+      {
+        type: 'ads_management',
+        call_count: percent,
+        total_cputime: 1,
+        total_time: 1,
+        estimated_time_to_regain_access: regainMinutes,
+      },
+    ],
+  }),
+})
+
+describe('rate limiter (REL-01)', () => {
+  it('puts a request in the app, token, object and ad-account buckets', () => {
+    const limiter = createRateLimiter(createFakeClock())
+    expect(limiter.bucketsOf({ tokenKey: 'abc', objectIds: ['act_9', '7', '7'] })).toEqual([
+      'app',
+      'token:abc',
+      'buc:act_9',
+      'buc:7',
+      'ad-account:act_9',
+    ])
+  })
+
+  it('lets requests through at once below 75%', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const buckets = limiter.bucketsOf({ tokenKey: 't', objectIds: ['7'] })
+    limiter.observe(buckets, { 'x-app-usage': '{"call_count":74}' })
+    limiter.noteSent(buckets)
+    expect(limiter.waitMs(buckets)).toBe(0)
+  })
+
+  it('spaces requests out from 75%, more as usage grows', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const buckets = limiter.bucketsOf({ tokenKey: 't', objectIds: [] })
+    limiter.noteSent(buckets)
+    limiter.observe(buckets, { 'x-app-usage': '{"call_count":75}' })
+    const at75 = limiter.waitMs(buckets)
+    limiter.observe(buckets, { 'x-app-usage': '{"call_count":90}' })
+    const at90 = limiter.waitMs(buckets)
+    expect(at75).toBeGreaterThan(0)
+    expect(at90).toBeGreaterThan(at75)
+    clock.advance(at90)
+    expect(limiter.waitMs(buckets)).toBe(0)
+  })
+
+  it('closes a bucket at 95% for 60 minutes when Meta gives no regain time', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const buckets = limiter.bucketsOf({ tokenKey: 't', objectIds: [] })
+    limiter.observe(buckets, { 'x-app-usage': '{"call_count":95}' })
+    expect(limiter.waitMs(buckets)).toBe(60 * 60_000)
+  })
+
+  it('closes exactly the business object Meta reports, until its regain time', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const business7 = limiter.bucketsOf({ tokenKey: 't', objectIds: ['7'] })
+    const business8 = limiter.bucketsOf({ tokenKey: 't', objectIds: ['8'] })
+    limiter.observe(business7, bucReport('7', 100, 3), 80004)
+    expect(limiter.waitMs(business7)).toBe(3 * 60_000)
+    expect(limiter.waitMs(business8)).toBe(0)
+    clock.advance(3 * 60_000 - 1)
+    expect(limiter.waitMs(business7)).toBe(1)
+    clock.advance(1)
+    expect(limiter.waitMs(business7)).toBe(0)
+  })
+
+  it('closes the app for code 4 and the token for code 17', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const tokenA = limiter.bucketsOf({ tokenKey: 'a', objectIds: [] })
+    const tokenB = limiter.bucketsOf({ tokenKey: 'b', objectIds: [] })
+    limiter.observe(tokenA, {}, 17)
+    expect(limiter.waitMs(tokenA)).toBe(60 * 60_000)
+    expect(limiter.waitMs(tokenB)).toBe(0)
+    limiter.observe(tokenA, {}, 4)
+    expect(limiter.waitMs(tokenB)).toBe(60 * 60_000)
+  })
+
+  it('closes the touched business object on a BUC code without a header', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock, { unknownRegainMs: 5_000 })
+    const buckets = limiter.bucketsOf({ tokenKey: 't', objectIds: ['7'] })
+    limiter.observe(buckets, {}, 80001)
+    expect(limiter.waitMs(buckets)).toBe(5_000)
+    expect(limiter.inspect('app')).toBeUndefined()
+  })
+
+  it('applies X-Ad-Account-Usage to the ad account the request named', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const account = limiter.bucketsOf({ tokenKey: 't', objectIds: ['act_5'] })
+    limiter.observe(account, {
+      'x-ad-account-usage': '{"acc_id_util_pct":100,"reset_time_duration":90}',
+    })
+    expect(limiter.waitMs(account)).toBe(90_000)
+    expect(limiter.inspect('ad-account:act_5')?.closedUntil).toBe(clock.now() + 90_000)
+    expect(limiter.inspect('ad-account:act_6')).toBeUndefined()
+  })
+
+  it('does not keep slowing a bucket down after it reopens', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const buckets = limiter.bucketsOf({ tokenKey: 't', objectIds: ['7'] })
+    limiter.observe(buckets, bucReport('7', 100, 2), 80004)
+    clock.advance(2 * 60_000)
+    limiter.noteSent(buckets)
+    expect(limiter.waitMs(buckets)).toBe(0)
+  })
+
+  it('never shortens a closure when a later, smaller regain time arrives', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const buckets = limiter.bucketsOf({ tokenKey: 't', objectIds: ['7'] })
+    limiter.observe(buckets, bucReport('7', 100, 10), 80004)
+    limiter.observe(buckets, bucReport('7', 100, 1), 80004)
+    expect(limiter.waitMs(buckets)).toBe(10 * 60_000)
+  })
+})
+
+describe('rate limiter: regain times from the same response', () => {
+  it('closes a full app for the regain time Meta gave in the same response, not an hour', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const buckets = limiter.bucketsOf({ tokenKey: 't', objectIds: [] })
+    limiter.observe(buckets, { 'x-app-usage': '{"call_count":100}', ...bucReport('7', 100, 2) }, 4)
+    expect(limiter.waitMs(buckets)).toBe(2 * 60_000)
+  })
+})

@@ -1,0 +1,175 @@
+import type { Clock } from './clock'
+import { readUsageHeaders, type UsageReading } from './usage-headers'
+
+/**
+ * The client's side of Meta's rate limits (REL-01; reference §7). Each request belongs to a few
+ * buckets: the app (`X-App-Usage`, codes 4 and 613), the token (code 17), the business objects it
+ * touches (`X-Business-Use-Case-Usage`, codes 32 and 80000–80014) and the ad account it names
+ * (`X-Ad-Account-Usage`). Meta's advice is to spread calls out as usage rises and to stop when
+ * throttled — calls made while throttled fail and count against the app — so:
+ * - at ≥ `slowAtPercent` the bucket's calls are spaced out, more the fuller it is;
+ * - at ≥ `stopAtPercent`, or on a throttling code, the bucket is closed until Meta's
+ *   `estimated_time_to_regain_access` (or `unknownRegainMs` when Meta gives no time).
+ * Nothing is ever sent to a closed bucket early: `waitMs` tells the caller how long to wait.
+ */
+export interface RateLimitPolicy {
+  readonly slowAtPercent: number
+  readonly stopAtPercent: number
+  /** Spacing between calls of a bucket at `slowAtPercent`, growing linearly to the max. */
+  readonly minSpacingMs: number
+  readonly maxSpacingMs: number
+  /** How long a bucket stays closed when Meta throttles without saying for how long. */
+  readonly unknownRegainMs: number
+}
+
+export const DEFAULT_RATE_LIMIT_POLICY: RateLimitPolicy = {
+  slowAtPercent: 75,
+  stopAtPercent: 95,
+  minSpacingMs: 500,
+  maxSpacingMs: 10_000,
+  unknownRegainMs: 60 * 60 * 1000,
+}
+
+/** Which buckets a request draws on; built by the client from the request. */
+export interface BucketScope {
+  /** Short, non-reversible fingerprint of the token (never the token). */
+  readonly tokenKey: string
+  /** Graph object ids the request touches: the node in the path, `business`, hints. */
+  readonly objectIds: readonly string[]
+}
+
+interface BucketState {
+  percent: number
+  closedUntil: number
+  lastSentAt: number
+}
+
+export interface RateLimiter {
+  /** Bucket keys of a scope. */
+  bucketsOf(scope: BucketScope): string[]
+  /** Milliseconds to wait before a request in these buckets may be sent (0 = now). */
+  waitMs(buckets: readonly string[]): number
+  /** Records that a request in these buckets is being sent now. */
+  noteSent(buckets: readonly string[]): void
+  /** Reads a response's usage headers and, when `throttleCode` is set, closes the right bucket. */
+  observe(
+    buckets: readonly string[],
+    headers: Readonly<Record<string, string | undefined>>,
+    throttleCode?: number,
+  ): void
+  /** For tests and diagnostics: the current state of one bucket. */
+  inspect(bucket: string): Readonly<BucketState> | undefined
+}
+
+const AD_ACCOUNT = /^act_\d+$/
+
+export function createRateLimiter(
+  clock: Clock,
+  overrides: Partial<RateLimitPolicy> = {},
+): RateLimiter {
+  const policy = { ...DEFAULT_RATE_LIMIT_POLICY, ...overrides }
+  const states = new Map<string, BucketState>()
+  const state = (bucket: string): BucketState => {
+    let found = states.get(bucket)
+    if (!found) {
+      found = { percent: 0, closedUntil: 0, lastSentAt: Number.NEGATIVE_INFINITY }
+      states.set(bucket, found)
+    }
+    return found
+  }
+
+  const spacingFor = (percent: number): number => {
+    if (percent < policy.slowAtPercent) return 0
+    const span = Math.max(1, policy.stopAtPercent - policy.slowAtPercent)
+    const share = Math.min(1, (percent - policy.slowAtPercent) / span)
+    return policy.minSpacingMs + share * (policy.maxSpacingMs - policy.minSpacingMs)
+  }
+
+  const close = (bucket: string, regainMs: number | undefined) => {
+    const target = state(bucket)
+    const until = clock.now() + (regainMs ?? policy.unknownRegainMs)
+    target.closedUntil = Math.max(target.closedUntil, until)
+    // Meta's regain time is when the bucket is usable again; the full percentage seen now says
+    // nothing about usage then, so it must not keep slowing calls after the bucket reopens.
+    target.percent = 0
+  }
+
+  /**
+   * `fallbackRegainMs`: the regain time Meta gave elsewhere in the same response. X-App-Usage
+   * carries none, so when it reports a full app alongside a BUC entry that says "7 minutes", the
+   * app is closed for those 7 minutes rather than a blind hour; with no time anywhere, the hour.
+   */
+  const apply = (bucket: string, reading: UsageReading, fallbackRegainMs: number | undefined) => {
+    const target = state(bucket)
+    target.percent = reading.percent
+    // A regain time means Meta is already throttling this bucket, whatever the percentage says.
+    if (reading.regainMs !== undefined || reading.percent >= policy.stopAtPercent) {
+      close(bucket, reading.regainMs ?? fallbackRegainMs)
+    }
+  }
+
+  /** Which buckets a throttling code closes (reference §6.2 and §7). */
+  const throttledBuckets = (
+    buckets: readonly string[],
+    code: number,
+    readings: readonly UsageReading[],
+  ): string[] => {
+    if (code === 4 || code === 613) return ['app']
+    if (code === 17) return buckets.filter((bucket) => bucket.startsWith('token:'))
+    // 32 and 80000–80014: the business objects Meta reports as full, else the ones we touched.
+    const reported = readings
+      .filter((reading) => reading.bucket.startsWith('buc:'))
+      .filter((reading) => reading.regainMs !== undefined || reading.percent >= 100)
+      .map((reading) => reading.bucket)
+    if (reported.length > 0) return reported
+    const touched = buckets.filter(
+      (bucket) => bucket.startsWith('buc:') || bucket.startsWith('ad-account:'),
+    )
+    return touched.length > 0 ? touched : ['app']
+  }
+
+  return {
+    bucketsOf: (scope) => {
+      const ids = [...new Set(scope.objectIds)]
+      return [
+        'app',
+        `token:${scope.tokenKey}`,
+        ...ids.map((id) => `buc:${id}`),
+        ...ids.filter((id) => AD_ACCOUNT.test(id)).map((id) => `ad-account:${id}`),
+      ]
+    },
+    waitMs: (buckets) => {
+      const now = clock.now()
+      let wait = 0
+      for (const bucket of buckets) {
+        const found = states.get(bucket)
+        if (!found) continue
+        if (found.closedUntil > now) wait = Math.max(wait, found.closedUntil - now)
+        const spacing = spacingFor(found.percent)
+        if (spacing > 0) wait = Math.max(wait, found.lastSentAt + spacing - now)
+      }
+      return Math.max(0, Math.ceil(wait))
+    },
+    noteSent: (buckets) => {
+      const now = clock.now()
+      for (const bucket of buckets) state(bucket).lastSentAt = now
+    },
+    observe: (buckets, headers, throttleCode) => {
+      const readings = readUsageHeaders(headers)
+      const regains = readings.map((reading) => reading.regainMs ?? 0).filter((ms) => ms > 0)
+      const regainMs = regains.length > 0 ? Math.max(...regains) : undefined
+      const adAccounts = buckets.filter((bucket) => bucket.startsWith('ad-account:'))
+      for (const reading of readings) {
+        if (reading.bucket === 'ad-account') {
+          for (const bucket of adAccounts) apply(bucket, reading, regainMs)
+        } else {
+          apply(reading.bucket, reading, regainMs)
+        }
+      }
+      if (throttleCode === undefined) return
+      for (const bucket of throttledBuckets(buckets, throttleCode, readings))
+        close(bucket, regainMs)
+    },
+    inspect: (bucket) => states.get(bucket),
+  }
+}
