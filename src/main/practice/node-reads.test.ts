@@ -198,3 +198,28 @@ describe('token problems', () => {
     })
   })
 })
+
+describe('documented fields a record does not have', () => {
+  test('are left out of the answer, as Graph does, instead of failing the read', async () => {
+    const sim = await startSimulator({ seed: 'large' })
+    try {
+      const adAccountId = sim.fixtures.adAccountIds[0]!
+      const response = await fetch(
+        `${sim.baseUrl}/v27.0/${adAccountId}?fields=id,name,timezone_name,currency`,
+        { headers: { authorization: `Bearer ${sim.fixtures.adminUserToken}` } },
+      )
+      expect(response.status).toBe(200)
+      const body = (await response.json()) as Record<string, unknown>
+      expect(body.id).toBe(adAccountId)
+      expect(
+        Object.keys(body).every((key) => ['id', 'name', 'timezone_name', 'currency'].includes(key)),
+      ).toBe(true)
+      const bogus = await fetch(`${sim.baseUrl}/v27.0/${adAccountId}?fields=id,not_a_field`, {
+        headers: { authorization: `Bearer ${sim.fixtures.adminUserToken}` },
+      })
+      expect(bogus.status).toBe(400)
+    } finally {
+      await sim.close()
+    }
+  })
+})

@@ -21,6 +21,19 @@ export const ASSET_TYPE_NAMES: Readonly<Record<AssetKind, string>> = {
   pixel: 'AdsPixel',
 }
 
+/**
+ * Documented node fields per kind (reference §2.4 "Useful node fields"). Asking for one a record
+ * does not have is not an error in Graph: the field is simply left out of the answer.
+ */
+const DOCUMENTED_ASSET_FIELDS: Readonly<Record<AssetKind, readonly string[]>> = {
+  page: ['category', 'instagram_business_account'],
+  ad_account: ['account_id', 'account_status', 'currency', 'timezone_name'],
+  product_catalog: ['vertical', 'product_count'],
+  instagram_account: ['profile_picture_url'],
+  whatsapp_business_account: ['currency', 'timezone_id', 'account_review_status'],
+  pixel: ['creation_time', 'last_fired_time', 'is_unavailable'],
+}
+
 /** The `/{user}/assigned_*` edges and the asset kind each lists (§2.6). */
 export const ASSIGNED_EDGE_KINDS: Readonly<Record<string, AssetKind>> = {
   assigned_ad_accounts: 'ad_account',
@@ -108,6 +121,9 @@ export function assetView(
   const owner = model.business(asset.businessId)
   const ownerRef = () => (owner ? ref(owner.id, owner.name) : undefined)
   const fields: Record<string, () => unknown> = {
+    ...Object.fromEntries(
+      DOCUMENTED_ASSET_FIELDS[asset.kind].map((name) => [name, () => undefined]),
+    ),
     id: () => asset.id,
     name: () => asset.name,
     [asset.kind === 'pixel' ? 'owner_business' : 'business']: ownerRef,
