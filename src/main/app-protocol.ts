@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { extname, resolve, sep } from 'node:path'
+import { resolve, sep } from 'node:path'
 import type { CustomScheme, Protocol } from 'electron'
+import { contentTypeFor } from './content-types'
 import { APP_CSP } from './csp'
 import type { Logger } from './log/logger'
 
@@ -77,27 +78,6 @@ export function resolveAppPath(raw: string, rootDir: string): string | null {
   return file.startsWith(root + sep) ? file : null
 }
 
-/** Module scripts are refused by Chromium unless served with a JavaScript MIME type. */
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-}
-
 /** Headers on every response, errors included, so no document of ours ever runs without the CSP. */
 const SECURITY_HEADERS = {
   'Content-Security-Policy': APP_CSP,
@@ -129,7 +109,7 @@ export function createAppRequestHandler(
       log.error('protocol.read-failed', { code })
       return plain(500)
     }
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+    const type = contentTypeFor(file)
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
       headers: { ...SECURITY_HEADERS, 'Content-Type': type },

@@ -1,30 +1,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
-import { extname, resolve, sep } from 'node:path'
+import { resolve, sep } from 'node:path'
+import { contentTypeFor } from '../main/content-types'
 
-/** Content types of what a Vite build emits; anything else is served as opaque bytes. */
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-}
-
-/** The content type for a file name, by extension (`application/octet-stream` when unknown). */
-export const contentTypeFor = (file: string): string =>
-  CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+export { contentTypeFor }
 
 /**
  * Maps a request path (already without its query) to a file under `root`, or null when the path

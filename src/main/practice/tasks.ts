@@ -1,6 +1,11 @@
 import type { AssetKind, PageTaskVocabulary } from './types'
 
-/** Task enums per asset kind (reference §3, from the SDK specs' enum_types.json). */
+/**
+ * Task enums per asset kind (reference §3, from the SDK specs' enum_types.json).
+ * These deliberately repeat src/shared/catalog rather than import it: the simulator stands for
+ * Meta, and the catalog is the app's belief about Meta. Sharing one list would let a wrong
+ * catalog entry pass every contract test; two independent copies make such a mistake fail.
+ */
 const AD_ACCOUNT_TASKS = ['MANAGE', 'ADVERTISE', 'ANALYZE', 'DRAFT', 'AA_ANALYZE'] as const
 
 const PAGE_TASKS_SDK = [
