@@ -1,0 +1,205 @@
+import fc from 'fast-check'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { makeCanaryToken } from '../../../tests/fixtures/canaries'
+import {
+  CLIPBOARD_CLEAR_DELAY_MS,
+  createClipboardGuard,
+  type ClearOutcome,
+  type ClipboardPort,
+} from './clipboard-guard'
+import { systemTimers } from './timers'
+
+/** A clipboard that remembers who wrote last and when each clear happened. */
+function fakeClipboard() {
+  const state = { text: '', writer: 'nobody' as 'us' | 'user' | 'nobody' }
+  const clears: { at: number; writer: string }[] = []
+  const port: ClipboardPort = {
+    writeSecret: (text) => {
+      state.text = text
+      state.writer = 'us'
+    },
+    readText: () => state.text,
+    clear: () => {
+      clears.push({ at: Date.now(), writer: state.writer })
+      state.text = ''
+      state.writer = 'nobody'
+    },
+  }
+  const userCopies = (text: string) => {
+    state.text = text
+    state.writer = 'user'
+  }
+  return { port, state, clears, userCopies }
+}
+
+describe('the clipboard guard', () => {
+  const start = Date.UTC(2026, 0, 1)
+  beforeEach(() => {
+    vi.useFakeTimers({ now: start })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('clears our value 30 s after the copy, and says when it will', () => {
+    const clipboard = fakeClipboard()
+    const guard = createClipboardGuard({ clipboard: clipboard.port, timers: systemTimers })
+    const token = makeCanaryToken(1)
+    expect(guard.copySecret(token)).toEqual({ clearsAt: start + 30_000 })
+    expect(clipboard.state.text).toBe(token)
+    vi.advanceTimersByTime(29_999)
+    expect(clipboard.clears).toEqual([])
+    vi.advanceTimersByTime(1)
+    expect(clipboard.clears).toEqual([{ at: start + 30_000, writer: 'us' }])
+    expect(clipboard.state.text).toBe('')
+  })
+
+  it('clears within the configured delay ±1 s in every run (10–120 s, any copy time)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: CLIPBOARD_CLEAR_DELAY_MS.min, max: CLIPBOARD_CLEAR_DELAY_MS.max }),
+        fc.integer({ min: 0, max: 600_000 }),
+        (delay, wait) => {
+          vi.setSystemTime(start)
+          const clipboard = fakeClipboard()
+          const outcomes: ClearOutcome[] = []
+          const guard = createClipboardGuard({
+            clipboard: clipboard.port,
+            timers: systemTimers,
+            clearDelayMs: delay,
+            onAutoClear: (outcome) => outcomes.push(outcome),
+          })
+          vi.advanceTimersByTime(wait)
+          const copiedAt = Date.now()
+          guard.copySecret(makeCanaryToken())
+          vi.advanceTimersByTime(delay + 1_000)
+          expect(clipboard.clears).toHaveLength(1)
+          expect(Math.abs((clipboard.clears[0]?.at ?? 0) - (copiedAt + delay))).toBeLessThanOrEqual(
+            1_000,
+          )
+          expect(outcomes).toEqual(['cleared'])
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('leaves the clipboard alone when the admin copied something else meanwhile', () => {
+    const clipboard = fakeClipboard()
+    const outcomes: ClearOutcome[] = []
+    const guard = createClipboardGuard({
+      clipboard: clipboard.port,
+      timers: systemTimers,
+      onAutoClear: (outcome) => outcomes.push(outcome),
+    })
+    guard.copySecret(makeCanaryToken(2))
+    vi.advanceTimersByTime(10_000)
+    clipboard.userCopies('the admin’s own text')
+    vi.advanceTimersByTime(60_000)
+    expect(clipboard.clears).toEqual([])
+    expect(clipboard.state.text).toBe('the admin’s own text')
+    expect(outcomes).toEqual(['not-ours'])
+    // Nor later, on lock or quit.
+    expect(guard.clearNow()).toBe('nothing-pending')
+    expect(clipboard.clears).toEqual([])
+  })
+
+  it('never clears what the admin wrote, whatever the order of copies and waits', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('ours' as const), seed: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('user' as const), text: fc.string({ maxLength: 20 }) }),
+      fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 40_000 }) }),
+      fc.record({ kind: fc.constant('lock' as const) }),
+    )
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        const clipboard = fakeClipboard()
+        const guard = createClipboardGuard({ clipboard: clipboard.port, timers: systemTimers })
+        for (const action of steps) {
+          if (action.kind === 'ours') guard.copySecret(makeCanaryToken(action.seed))
+          else if (action.kind === 'user') clipboard.userCopies(action.text)
+          else if (action.kind === 'wait') vi.advanceTimersByTime(action.ms)
+          else guard.clearNow()
+        }
+        vi.advanceTimersByTime(CLIPBOARD_CLEAR_DELAY_MS.max)
+        expect(clipboard.clears.filter((clear) => clear.writer !== 'us')).toEqual([])
+        // …and whatever we wrote last is gone once its time is up.
+        expect(clipboard.state.writer).not.toBe('us')
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it.each(['lock', 'quit'])('clears our value at once on %s, and not again later', () => {
+    const clipboard = fakeClipboard()
+    const guard = createClipboardGuard({ clipboard: clipboard.port, timers: systemTimers })
+    guard.copySecret(makeCanaryToken(3))
+    vi.advanceTimersByTime(5_000)
+    expect(guard.clearNow()).toBe('cleared')
+    expect(clipboard.clears).toEqual([{ at: start + 5_000, writer: 'us' }])
+    clipboard.userCopies('later text')
+    vi.advanceTimersByTime(60_000)
+    expect(clipboard.clears).toHaveLength(1)
+    expect(clipboard.state.text).toBe('later text')
+  })
+
+  it('restarts the countdown on a new copy (the old one no longer applies)', () => {
+    const clipboard = fakeClipboard()
+    const guard = createClipboardGuard({ clipboard: clipboard.port, timers: systemTimers })
+    guard.copySecret(makeCanaryToken(4))
+    vi.advanceTimersByTime(20_000)
+    guard.copySecret(makeCanaryToken(5))
+    vi.advanceTimersByTime(20_000)
+    expect(clipboard.clears).toEqual([])
+    vi.advanceTimersByTime(10_000)
+    expect(clipboard.clears).toEqual([{ at: start + 50_000, writer: 'us' }])
+  })
+
+  it('does not clear when the clipboard cannot be read (it may not be ours)', () => {
+    const clipboard = fakeClipboard()
+    const guard = createClipboardGuard({
+      clipboard: {
+        ...clipboard.port,
+        readText: () => {
+          throw new Error('no focus')
+        },
+      },
+      timers: systemTimers,
+    })
+    guard.copySecret(makeCanaryToken(6))
+    expect(guard.clearNow()).toBe('unreadable')
+    expect(clipboard.clears).toEqual([])
+  })
+
+  it('keeps the token out of the error when the write fails', () => {
+    const token = makeCanaryToken(7)
+    const guard = createClipboardGuard({
+      clipboard: {
+        writeSecret: (text) => {
+          throw new Error(`cannot write ${text}`)
+        },
+        readText: () => '',
+        clear: () => {},
+      },
+      timers: systemTimers,
+    })
+    let message = ''
+    try {
+      guard.copySecret(token)
+    } catch (error) {
+      message = String(error) + String((error as Error).stack)
+    }
+    expect(message).toContain('clipboard-write-failed')
+    expect(message).not.toContain(token)
+    expect(guard.clearNow()).toBe('nothing-pending')
+  })
+
+  it('refuses delays outside 10–120 s', () => {
+    const { port } = fakeClipboard()
+    expect(() => createClipboardGuard({ clipboard: port, clearDelayMs: 9_999 })).toThrow(RangeError)
+    expect(() => createClipboardGuard({ clipboard: port, clearDelayMs: 120_001 })).toThrow(
+      RangeError,
+    )
+    expect(() => createClipboardGuard({ clipboard: port, clearDelayMs: 10_000 })).not.toThrow()
+  })
+})
