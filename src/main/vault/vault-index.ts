@@ -4,10 +4,20 @@ import type { Settings } from '../settings/settings'
 
 /**
  * The vault's metadata index: what the vault lists and searches offline, without touching the
- * keychain. Secrets live in the SecretStore under each record's id.
+ * keychain. Secrets live in the SecretStore under each record's id. Writers (the setup flow,
+ * import, refresh) go through add/update/remove so the index stays the one source of truth.
  */
 export interface VaultIndex {
   list(query?: string): VaultRecordSummary[]
+  get(id: string): VaultRecordSummary | undefined
+  /** Adds a record; a record with the same id is replaced (idempotent for resumed runs). */
+  put(record: VaultRecordSummary): void
+  update(
+    id: string,
+    change: Partial<Omit<VaultRecordSummary, 'id'>>,
+  ): VaultRecordSummary | undefined
+  /** True when a record was removed. The caller removes the keychain entry. */
+  remove(id: string): boolean
 }
 
 const searchableText = (record: VaultRecordSummary): string =>
@@ -24,15 +34,36 @@ const searchableText = (record: VaultRecordSummary): string =>
     .toLowerCase()
 
 export function createVaultIndex(settings: KvStore<Settings>): VaultIndex {
+  const all = () => settings.get('vaultRecords')
   return {
     list(query) {
-      const records = settings.get('vaultRecords')
       const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean)
-      if (words.length === 0) return records
-      return records.filter((record) => {
+      if (words.length === 0) return all()
+      return all().filter((record) => {
         const text = searchableText(record)
         return words.every((word) => text.includes(word))
       })
+    },
+    get: (id) => all().find((record) => record.id === id),
+    put(record) {
+      settings.set('vaultRecords', [...all().filter((r) => r.id !== record.id), record])
+    },
+    update(id, change) {
+      const current = all().find((record) => record.id === id)
+      if (!current) return undefined
+      const next = { ...current, ...change, id }
+      settings.set(
+        'vaultRecords',
+        all().map((record) => (record.id === id ? next : record)),
+      )
+      return next
+    },
+    remove(id) {
+      const records = all()
+      const kept = records.filter((record) => record.id !== id)
+      if (kept.length === records.length) return false
+      settings.set('vaultRecords', kept)
+      return true
     },
   }
 }
