@@ -19,6 +19,7 @@ export default defineConfig({
           include: [
             'src/{main,shared,preload,preview}/**/*.test.ts',
             'tests/fixtures/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           server: { deps: { inline: ['electron-store'] } },
         },

@@ -250,7 +250,7 @@ describe('tokens contract', () => {
 
   it('reports a token Meta does not know as invalid', async () => {
     h = await startHarness({ seed: 'sample' })
-    const info = await inspect(h, 'EAAGnotarealtoken1234567890')
+    const info = await inspect(h, 'EAAG-unknown-to-meta-0000000000')
     expect(info.ok ? info.value : undefined).toMatchObject({
       isValid: false,
       problem: { code: 190 },

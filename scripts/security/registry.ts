@@ -1,0 +1,18 @@
+import type { Gate } from './gate'
+import { dependenciesGate } from './gates/dependencies-gate'
+import { electronegativityGate } from './gates/electronegativity-gate'
+import { factoryAdaptersGate } from './gates/factory-adapters'
+import { preloadSurfaceGate } from './gates/preload-surface'
+import { secretHygieneGate } from './gates/secret-hygiene-gate'
+
+/**
+ * Every gate `npm run verify:security` runs, in report order. Adding a gate: one module under
+ * gates/ exporting a `Gate`, one line here (and its requirement rows in requirements.ts).
+ */
+export const GATES: readonly Gate[] = [
+  electronegativityGate,
+  factoryAdaptersGate,
+  preloadSurfaceGate,
+  dependenciesGate,
+  secretHygieneGate,
+]

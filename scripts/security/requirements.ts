@@ -1,0 +1,301 @@
+import type { RequirementId } from './gate'
+
+/**
+ * The 30 requirements of shared/reference/security.md, each with where it is met and what proves
+ * it. docs/security.md's table is generated from this list plus the latest figures: a gate's
+ * figures from reports/security.json, a test's pass count from reports/vitest.json. A file listed
+ * here that does not exist yet is simply not shown, so the table never claims more than is there.
+ */
+export interface Requirement {
+  readonly id: RequirementId
+  readonly title: string
+  /** Files that implement it. */
+  readonly metIn: readonly string[]
+  /** Test files that prove it (shown with their pass counts when they exist). */
+  readonly tests: readonly string[]
+  /** Gates that prove it, and which of their figures to show. */
+  readonly gates?: readonly { readonly id: string; readonly figures: readonly string[] }[]
+  /** What is not built or proved yet, and the issue it belongs to. */
+  readonly pending?: string
+  /** What only a release machine (a packaged, signed app on Windows/macOS/Linux desktops) can check. */
+  readonly releaseMachine?: string
+}
+
+const WINDOW = 'src/main/window.ts'
+const E2E_SECURITY = 'tests/e2e/security.e2e.test.ts'
+
+export const REQUIREMENTS: readonly Requirement[] = [
+  {
+    id: 'SEC-01',
+    title: 'One window factory with the checklist flags; sandbox before ready',
+    metIn: [WINDOW, 'src/main/index.ts'],
+    tests: ['src/main/window.test.ts', 'src/main/index.test.ts'],
+    gates: [
+      { id: 'factory-adapters', figures: ['filesWithNewBrowserWindow', 'browserWindowSites'] },
+      { id: 'electronegativity', figures: ['windowFactoryWarnings'] },
+    ],
+    pending:
+      'windowFactoryWarnings to 0: the factory must write webPreferences as a literal inside new BrowserWindow(...), where electronegativity can read it (the current findings are allowlisted false positives) — issue 2',
+    releaseMachine:
+      'Electron prints its own security warnings only in an unpackaged run on a desktop.',
+  },
+  {
+    id: 'SEC-02',
+    title: 'Electronegativity on src/ and the bundle, reviewed allowlist',
+    metIn: [
+      'scripts/security/gates/electronegativity-gate.ts',
+      'scripts/security/electronegativity-allowlist.json',
+    ],
+    tests: ['scripts/security/electronegativity.test.ts'],
+    gates: [
+      {
+        id: 'electronegativity',
+        figures: [
+          'unreviewed',
+          'accepted',
+          'sourceFindings',
+          'bundleFindings',
+          'seededFixtureFindings',
+        ],
+      },
+    ],
+  },
+  {
+    id: 'SEC-03',
+    title: 'Strict CSP on every renderer response',
+    metIn: ['src/main/csp.ts', 'src/main/app-protocol.ts', 'src/renderer/index.html'],
+    tests: ['src/main/csp.test.ts', 'src/main/app-protocol.test.ts', E2E_SECURITY],
+  },
+  {
+    id: 'SEC-04',
+    title: 'Renderer offline; session filter cancels non-app requests',
+    metIn: ['src/main/session-guards.ts'],
+    tests: ['src/main/session-guards.test.ts', E2E_SECURITY],
+    pending: 'request log across the whole wizard and vault flows — issues 5, 6',
+  },
+  {
+    id: 'SEC-05',
+    title: 'Navigation and new windows denied; external links only to Meta hosts',
+    metIn: [WINDOW, 'src/main/links/external-links.ts'],
+    tests: ['src/main/window.test.ts', 'src/main/links/external-links.test.ts'],
+  },
+  {
+    id: 'SEC-06',
+    title: 'Permission request, check and device handlers deny everything',
+    metIn: ['src/main/session-guards.ts'],
+    tests: ['src/main/session-guards.test.ts'],
+  },
+  {
+    id: 'SEC-07',
+    title: 'Preload exposes exactly the contract, no ipcRenderer, callbacks wrapped',
+    metIn: ['src/preload/index.ts', 'src/preload/api.ts', 'src/shared/ipc/channels.ts'],
+    tests: ['src/preload/api.test.ts', 'scripts/security/preload.test.ts', E2E_SECURITY],
+    gates: [
+      {
+        id: 'preload-surface',
+        figures: ['exposedKeysMatchingContract', 'exposedKeysEqualContract', 'surfaceBuiltBy'],
+      },
+    ],
+  },
+  {
+    id: 'SEC-08',
+    title: 'Every handler through the one wrapper with the sender check',
+    metIn: ['src/main/ipc/register-handlers.ts', 'src/main/ipc/dispatcher.ts'],
+    tests: ['src/main/ipc/register-handlers.test.ts', 'src/main/index.test.ts'],
+    gates: [
+      {
+        id: 'factory-adapters',
+        figures: [
+          'rawIpcMainRegistrationsOutsideAdapter',
+          'ipcMainUsesOutsideAdapter',
+          'ipcRendererUsesOutsidePreload',
+        ],
+      },
+    ],
+  },
+  {
+    id: 'SEC-09',
+    title: 'Strict, bounded schemas; invalid input never reaches a port',
+    metIn: [
+      'src/main/ipc/dispatcher.ts',
+      'src/main/ipc/payload-bounds.ts',
+      'src/shared/ipc/contract.ts',
+    ],
+    tests: ['src/main/ipc/dispatcher.test.ts', 'src/main/ipc/fuzz.test.ts'],
+    pending:
+      'the IPC fuzz gate (1 MB strings, 1,000-deep nesting, pollution check, port spies) — issue 7',
+  },
+  {
+    id: 'SEC-10',
+    title: 'Secrets reach the renderer only through reveal/copy; reveal auto-hides',
+    metIn: ['src/main/vault/reveal-timer.ts', 'src/renderer/src/stores/vault-list-store.ts'],
+    tests: ['src/main/vault/reveal-timer.test.ts'],
+    pending: 'IPC response canary scan and DOM/storage scan after reveal — issues 6, 7',
+  },
+  {
+    id: 'SEC-11',
+    title: 'Secrets only in the keychain; insecure back ends refused',
+    metIn: ['src/main/secrets/keychain-store.ts', 'src/main/secrets/keyring-backend.ts'],
+    tests: [
+      'src/main/secrets/keychain-store.test.ts',
+      'tests/keychain/keychain-store.test.ts',
+      'tests/keychain/keychain-contract.test.ts',
+      'tests/keychain/refusal.test.ts',
+    ],
+    releaseMachine: 'Keychain behaviour on macOS Keychain and Windows Credential Manager.',
+  },
+  {
+    id: 'SEC-12',
+    title: 'No plaintext at rest; no secret in the repository or bundle',
+    metIn: ['scripts/security/gates/secret-hygiene-gate.ts', 'tests/fixtures/canaries.ts'],
+    tests: ['tests/fixtures/canaries.test.ts', 'scripts/security/secret-scan.test.ts'],
+    gates: [{ id: 'secret-hygiene', figures: ['hits', 'filesScanned', 'plantedCanariesFound'] }],
+    pending:
+      'scripted full run with canaries, then a scan of userData, logs, temp and $HOME — issue 7',
+  },
+  {
+    id: 'SEC-13',
+    title: 'One redacting logger; no full URL or body logged',
+    metIn: ['src/main/log/redact.ts', 'src/main/log/logger.ts'],
+    tests: ['src/main/log/redact.property.test.ts', 'src/main/graph/client.test.ts'],
+    pending: 'log scan after the e2e and fuzz suites — issue 7',
+  },
+  {
+    id: 'SEC-14',
+    title: 'Tokens and the app secret never in a URL',
+    metIn: ['src/main/graph/client.ts', 'src/main/graph/request-encoding.ts'],
+    tests: ['src/main/graph/client.test.ts', 'src/main/graph/security.contract.test.ts'],
+  },
+  {
+    id: 'SEC-15',
+    title: 'appsecret_proof on every Graph call',
+    metIn: ['src/main/graph/proof.ts', 'src/main/graph/client.ts', 'src/main/practice/proof.ts'],
+    tests: ['src/main/graph/proof.test.ts', 'src/main/graph/client.test.ts'],
+    pending: 'the wizard telling the admin to turn on "Require App Secret" — issue 4',
+  },
+  {
+    id: 'SEC-16',
+    title: 'Least privilege: plan from the goal manifest, admin token only on admin endpoints',
+    metIn: ['src/shared/catalog/plan.ts', 'src/shared/catalog/goals.ts'],
+    tests: ['src/shared/catalog/plan.test.ts', 'src/shared/catalog/catalog.property.test.ts'],
+    pending: 'admin-token endpoint allowlist measured on the simulator — issue 5',
+  },
+  {
+    id: 'SEC-17',
+    title: '60-day tokens by default, expiry warning at T−14 days, guided rotation',
+    metIn: ['src/main/vault/expiry.ts'],
+    tests: ['src/main/vault/expiry.test.ts'],
+    pending: 'rotation against the simulator — issue 6',
+  },
+  {
+    id: 'SEC-18',
+    title: 'Clipboard: marked, cleared after 30 s only if still ours, on lock and quit',
+    metIn: ['src/main/vault/clipboard-guard.ts'],
+    tests: ['src/main/vault/clipboard-guard.test.ts'],
+    pending: 'Linux integration under Xvfb with xclip — issue 6',
+    releaseMachine:
+      'The Windows exclusion formats and the macOS ConcealedType marker can only be read back on those systems.',
+  },
+  {
+    id: 'SEC-19',
+    title: 'Auto-lock after 5 min idle and on lock-screen/suspend',
+    metIn: ['src/main/vault/auto-lock.ts'],
+    tests: ['src/main/vault/auto-lock.test.ts'],
+    releaseMachine: 'lock-screen and suspend events from a real desktop session.',
+  },
+  {
+    id: 'SEC-20',
+    title: 'Export only as a password-encrypted file',
+    metIn: ['src/main/vault/export-crypto.ts', 'src/main/vault/export-format.ts'],
+    tests: ['src/main/vault/export-crypto.test.ts'],
+    pending: 'round trip, wrong password, tampering and canary scan of the file — issue 6',
+  },
+  {
+    id: 'SEC-21',
+    title: 'Fuses set at packaging; UI from app:// with traversal rejected',
+    metIn: ['src/main/app-protocol.ts'],
+    tests: ['src/main/app-protocol.test.ts'],
+    pending: 'the fuse configuration object and its unit test (7 fuses) — issue 7',
+    releaseMachine:
+      '`npx @electron/fuses read --app <packaged app>` on each signed build: 7 of 7 as configured.',
+  },
+  {
+    id: 'SEC-22',
+    title: 'Electron within the three newest majors; 0 high/critical; no keytar; SBOM',
+    metIn: ['package.json', 'package-lock.json', 'scripts/security/gates/dependencies-gate.ts'],
+    tests: ['scripts/security/dependencies.test.ts'],
+    gates: [
+      {
+        id: 'dependencies',
+        figures: [
+          'auditHigh',
+          'auditCritical',
+          'audit',
+          'keytarInLockfile',
+          'electronLocked',
+          'electronLatestMajor',
+          'uploadingCrashReporters',
+          'sbomComponents',
+        ],
+      },
+    ],
+  },
+  {
+    id: 'REL-01',
+    title: 'Usage headers read; slow down at 75%, stop at 95% or throttle codes',
+    metIn: ['src/main/graph/rate-limits.ts', 'src/main/graph/usage-headers.ts'],
+    tests: [
+      'src/main/graph/rate-limits.test.ts',
+      'src/main/graph/usage-headers.test.ts',
+      'src/main/graph/client-rate-limits.test.ts',
+    ],
+  },
+  {
+    id: 'REL-02',
+    title: 'Retry only what is safe, full-jitter backoff, never a blind create',
+    metIn: ['src/main/graph/retry.ts', 'src/main/graph/client.ts'],
+    tests: ['src/main/graph/retry.test.ts', 'src/main/graph/client-retry.test.ts'],
+  },
+  {
+    id: 'REL-03',
+    title: 'Crash-safe wizard journal, resume on next launch',
+    metIn: ['src/main/setup/journal.ts'],
+    tests: ['src/main/setup/journal.test.ts'],
+    pending: 'the journal and the SIGKILL crash-injection test — issue 5',
+  },
+  {
+    id: 'REL-04',
+    title: 'Read before write, deterministic names, ≤ 1 object per (run, role)',
+    metIn: ['src/main/graph/system-users.ts'],
+    tests: ['src/main/graph/system-users.contract.test.ts'],
+    pending: 'model-based test with fc.commands over 1,000 runs — issue 5',
+  },
+  {
+    id: 'REL-05',
+    title: 'Token saved and read back before its step is DONE',
+    metIn: ['src/main/secrets/memory-secret-store.ts'],
+    tests: ['src/main/secrets/memory-secret-store.test.ts'],
+    pending: 'the wizard step with fault injection on the k-th write — issue 5',
+  },
+  {
+    id: 'REL-06',
+    title: 'Every request has a timeout and an AbortSignal; IPC stays responsive',
+    metIn: ['src/main/graph/attempt.ts', 'src/main/graph/client.ts'],
+    tests: ['src/main/graph/client.test.ts'],
+    pending: 'IPC ping during a hung request — issue 7',
+  },
+  {
+    id: 'REL-07',
+    title: 'Every Graph error in plain language with a next step and fbtrace_id',
+    metIn: ['src/main/graph/errors.ts', 'src/main/graph/error-catalog.ts'],
+    tests: ['src/main/graph/errors.test.ts'],
+    pending: 'error panel screenshot and DOM token scan — issue 5',
+  },
+  {
+    id: 'REL-08',
+    title: 'Single instance plus a journal lock',
+    metIn: ['src/main/index.ts'],
+    tests: ['src/main/index.test.ts'],
+    pending: 'the journal lock — issue 5',
+  },
+]
