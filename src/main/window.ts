@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import {
   BrowserWindow,
   nativeTheme,
   type BrowserWindowConstructorOptions,
+  type Session,
   type WebContents,
+  type WebRequest,
 } from 'electron'
 import { en } from '@shared/i18n/en'
 import { translate } from '@shared/i18n/translate'
@@ -119,5 +122,123 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   win
     .loadURL(APP_ENTRY_URL)
     .catch((error: unknown) => deps.log.error('window.load-failed', { error }))
+  return win
+}
+
+/**
+ * The Facebook Login window's settings (Connect step). The same locked-down renderer as the main
+ * window, plus: NO preload (the page is Meta's, and must get no bridge to main at all), DevTools
+ * off (its session holds the admin's Facebook cookies), and its own partition. A partition name
+ * without the `persist:` prefix is kept in memory only, and a fresh one per sign-in means no
+ * Facebook session is ever written to disk or reused by a later sign-in.
+ */
+export function buildLoginWindowOptions(input: {
+  readonly partition: string
+  readonly title: string
+  readonly dark: boolean
+}): BrowserWindowConstructorOptions {
+  return {
+    width: 600,
+    height: 700,
+    minWidth: 400,
+    minHeight: 500,
+    show: true,
+    title: input.title,
+    autoHideMenuBar: true,
+    backgroundColor: input.dark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
+    webPreferences: {
+      partition: input.partition,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      devTools: false,
+      disableBlinkFeatures: 'Auxclick',
+      // The admin types a Facebook password here; the OS spellchecker would see it.
+      spellcheck: false,
+      safeDialogs: true,
+      navigateOnDragDrop: false,
+    },
+  }
+}
+
+/** A fresh in-memory partition (no `persist:`), so nothing of the sign-in outlives the app. */
+export const newLoginPartition = (): string => `login-${randomUUID()}`
+
+export interface LoginGuards {
+  /** Navigation the window may follow (Meta's hosts and the dialog's own origin). */
+  readonly mayNavigate: (url: string) => boolean
+  /** Requests the page may make at all (https, the dialog's origin). */
+  readonly mayRequest: (url: string) => boolean
+  /** The redirect URI: caught and never loaded. */
+  readonly isRedirect: (url: string) => boolean
+  readonly onRedirect: (url: string) => void
+  readonly log: Logger
+}
+
+/**
+ * The login window's navigation rules: the redirect to the redirect URI is caught before it
+ * loads (the code stays out of any page) and handed over; navigation elsewhere than Meta is
+ * stopped; new windows and webviews are refused outright.
+ */
+export function attachLoginGuards(contents: GuardedWebContents, guards: LoginGuards): void {
+  const check = (event: { readonly url: string; preventDefault(): void }) => {
+    if (guards.isRedirect(event.url)) {
+      event.preventDefault()
+      guards.onRedirect(event.url)
+      return
+    }
+    if (guards.mayNavigate(event.url)) return
+    event.preventDefault()
+    guards.log.warn('login.navigation-blocked')
+  }
+  contents.on('will-navigate', check)
+  contents.on('will-frame-navigate', check)
+  contents.on('will-redirect', check)
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault()
+    guards.log.warn('login.webview-blocked')
+  })
+  contents.setWindowOpenHandler(() => {
+    guards.log.warn('login.open-blocked')
+    return { action: 'deny' }
+  })
+}
+
+export type LoginSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+> & { readonly webRequest: Pick<WebRequest, 'onBeforeRequest'> }
+
+/** The login partition grants no permission and loads nothing outside its request policy. */
+export function guardLoginSession(session: LoginSession, guards: LoginGuards): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler(() => false)
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = guards.mayRequest(details.url)
+    if (!allowed) guards.log.warn('login.request-blocked')
+    callback({ cancel: !allowed })
+  })
+}
+
+/** Opens Facebook Login (or the practice dialog) in its own window; see buildLoginWindowOptions. */
+export function createLoginWindow(url: string, guards: LoginGuards): BrowserWindow {
+  const win = new BrowserWindow(
+    buildLoginWindowOptions({
+      partition: newLoginPartition(),
+      title: translate(en, 'connectMain.loginWindow.title'),
+      dark: nativeTheme.shouldUseDarkColors,
+    }),
+  )
+  guardLoginSession(win.webContents.session, guards)
+  attachLoginGuards(win.webContents, guards)
+  // Loading ends in ERR_ABORTED when the dialog redirects at once (already signed in): expected.
+  win.loadURL(url).catch(() => guards.log.info('login.load-ended'))
   return win
 }

@@ -132,3 +132,52 @@ describe('the preview bridge script', () => {
     expect(() => api[method]!('not a function')).toThrow('listener must be a function')
   })
 })
+
+describe('sign-in popups in the preview', () => {
+  function loadWithPopups() {
+    const loaded = loadBridge(() => jsonResponse({ ok: true, value: {} }))
+    const opened: unknown[][] = []
+    runInContext(
+      'window.open = (...args) => { window.__opened.push(args); return null }',
+      loaded.context,
+    )
+    ;(loaded.context as Record<string, unknown>).__opened = opened
+    return { ...loaded, opened }
+  }
+
+  it('listens for the popup message only once the renderer signs in, then opens the dialog', async () => {
+    const { api, opened } = loadWithPopups()
+    expect(FakeEventSource.instances).toHaveLength(0)
+    await api[CHANNELS['connect:sign-in']]!({ app: { target: 'practice' } })
+    await api[CHANNELS['connect:sign-in']]!({ app: { target: 'practice' } })
+    expect(FakeEventSource.instances).toHaveLength(1)
+    const source = FakeEventSource.instances[0]!
+    expect(source.listeners.get('preview:login-open')?.size).toBe(1)
+
+    const url = 'http://127.0.0.1:40123/v27.0/dialog/oauth?client_id=1&state=s'
+    source.deliver('preview:login-open', JSON.stringify({ url }))
+    expect(opened).toEqual([[url, 'facebook-login', 'popup,width=600,height=700']])
+  })
+
+  it('ignores anything but an http(s) URL', async () => {
+    const { api, opened } = loadWithPopups()
+    await api[CHANNELS['connect:sign-in']]!({ app: { target: 'practice' } })
+    const source = FakeEventSource.instances[0]!
+    for (const data of [
+      JSON.stringify({ url: 'javascript:alert(1)' }),
+      JSON.stringify({ url: 'data:text/html,x' }),
+      JSON.stringify({ url: 42 }),
+      JSON.stringify(null),
+      'not json',
+    ]) {
+      source.deliver('preview:login-open', data)
+    }
+    expect(opened).toEqual([])
+  })
+
+  it('other channels never open the stream for it', async () => {
+    const { api } = loadWithPopups()
+    await api[CHANNELS['connect:token-paste']]!({ app: { target: 'practice' }, token: 'x' })
+    expect(FakeEventSource.instances).toHaveLength(0)
+  })
+})

@@ -1,4 +1,5 @@
 import { CHANNELS, EVENTS } from '@shared/ipc/channels'
+import { PREVIEW_LOGIN_EVENT } from './preview-login-port'
 import { PREVIEW_HEADER } from './request-guard'
 
 /** Where the bridge sends invocations and listens for events (same origin as the page). */
@@ -14,6 +15,12 @@ export const EVENTS_PATH = '/__api/events'
  *
  * A failed request (server gone, not JSON) becomes a `network` Result, so the renderer handles it
  * like any other expected failure instead of an unhandled rejection.
+ *
+ * Sign-in: the preview cannot open an Electron login window, so when the renderer calls
+ * `signInWithFacebook` the bridge starts listening for the preview-only "open the login popup"
+ * message, and opens Facebook Login (or the practice dialog) in a popup when main sends it. The
+ * popup comes back to the preview's callback route, never to the page; nothing about it reaches
+ * the renderer but the sign-in's Result.
  */
 export function createBridgeScript(): string {
   return `// System User Assistant: browser preview bridge (generated from the IPC contract).
@@ -71,9 +78,33 @@ export function createBridgeScript(): string {
     }
   }
 
+  const LOGIN_EVENT = ${JSON.stringify(PREVIEW_LOGIN_EVENT)}
+  let loginListening = false
+  const listenForLogin = () => {
+    if (loginListening) return
+    loginListening = true
+    stream().addEventListener(LOGIN_EVENT, (message) => {
+      let url = ''
+      try {
+        const data = JSON.parse(message.data)
+        url = data !== null && typeof data === 'object' && typeof data.url === 'string' ? data.url : ''
+      } catch {
+        return
+      }
+      if (!url.startsWith('https://') && !url.startsWith('http://')) return
+      window.open(url, 'facebook-login', 'popup,width=600,height=700')
+    })
+  }
+
   const api = {}
   for (const [channel, method] of Object.entries(CHANNELS)) {
-    api[method] = (request) => invoke(channel, request)
+    api[method] =
+      channel === 'connect:sign-in'
+        ? (request) => {
+            listenForLogin()
+            return invoke(channel, request)
+          }
+        : (request) => invoke(channel, request)
   }
   for (const [event, method] of Object.entries(EVENTS)) {
     api[method] = (listener) => subscribe(event, listener)

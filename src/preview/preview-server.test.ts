@@ -292,6 +292,7 @@ describe('the event stream', () => {
       mode: 'practice' as const,
       keychain: { available: true, backend: 'memory' },
       connection: null,
+      practice: { businessName: 'Harbour Lane Bakery' },
     }
     // @ts-expect-error: a payload with a field the contract does not name must be dropped
     server.emit('app:status-changed', { ...payload, token: 'EAAGsecret' })

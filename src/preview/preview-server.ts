@@ -12,7 +12,11 @@ import { join } from 'node:path'
 import { CHANNELS, type EventName } from '@shared/ipc/channels'
 import type { EventPayloadOf } from '@shared/ipc/contract'
 import { err } from '@shared/result'
+import { en } from '@shared/i18n/en'
+import { translate } from '@shared/i18n/translate'
 import { version as packageVersion } from '../../package.json'
+import { createAuditLog } from '../main/audit/audit-log'
+import { createInMemoryVaultHost } from '../main/vault/preview-ports'
 import { createDispatcher, type Dispatch } from '../main/ipc/dispatcher'
 import { createLogger, fileSink, type Logger } from '../main/log/logger'
 import { createKeychainStore } from '../main/secrets/keychain-store'
@@ -22,6 +26,7 @@ import { DEFAULT_SETTINGS } from '../main/settings/settings'
 import { createBridgeScript, EVENTS_PATH, INVOKE_PATH } from './bridge-script'
 import { createEventStream } from './event-stream'
 import { BRIDGE_PATH, PREVIEW_CSP, preparePreviewHtml } from './preview-html'
+import { createPreviewLogin, OAUTH_CALLBACK_PATH, PREVIEW_LOGIN_EVENT } from './preview-login-port'
 import { checkRequest, readJsonBody } from './request-guard'
 import { readStaticFile } from './static-files'
 
@@ -49,6 +54,9 @@ export interface PreviewServer {
   readonly opened: string[]
 }
 
+/** How long sign-in waits for a page to listen for the "open the popup" message. */
+const POPUP_LISTENER_WAIT_MS = 5_000
+
 /** Headers on every response, including refusals and 404s. */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': PREVIEW_CSP,
@@ -69,7 +77,21 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const log = options.log ?? createLogger([fileSink(options.dataDir)])
   const opened: string[] = []
   const overrides = options.ports ?? {}
+  const events = createEventStream(log)
+  let ownHost = ''
+  const previewLogin = createPreviewLogin({
+    origin: () => `http://${ownHost}`,
+    openPopup: async (url) => {
+      // The bridge starts listening when the page calls signInWithFacebook; give its stream a
+      // moment to connect before concluding that no page can show the popup.
+      if (!(await events.waitForClient(POPUP_LISTENER_WAIT_MS))) return false
+      events.sendPreview(PREVIEW_LOGIN_EVENT, { url })
+      return true
+    },
+    log,
+  })
   const ports: MainPorts = {
+    ...overrides,
     version: overrides.version ?? packageVersion,
     log: overrides.log ?? log,
     settings:
@@ -82,12 +104,17 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         opened.push(url)
         log.info('preview.open-external', { url })
       }),
+    emit: overrides.emit ?? ((event, payload) => events.emit(event, payload)),
+    login: overrides.login ?? previewLogin.port,
+    audit: overrides.audit ?? createAuditLog({ dataDir: options.dataDir }),
+    dataDir: options.dataDir,
+    // The preview never touches the machine's clipboard, notifications or dialogs.
+    vaultHost: overrides.vaultHost ?? createInMemoryVaultHost(options.dataDir),
   }
-  const dispatch = createDispatcher(buildServices(ports).handlers, log)
-  const events = createEventStream(log)
+  const services = buildServices(ports)
+  const dispatch = createDispatcher(services.handlers, log)
   const bridge = createBridgeScript()
 
-  let ownHost = ''
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       log.error('preview.request-failed', { error })
@@ -114,6 +141,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return events.attach(response, SECURITY_HEADERS)
     }
     if (isApi) return sendJson(response, 404, err('not-found', 'errors.notFound'))
+    if (path === OAUTH_CALLBACK_PATH && request.method === 'GET') {
+      // The query holds the one-time code: it is handed over, never logged.
+      const done = previewLogin.handleCallback(target)
+      return send(response, done ? 200 : 400, 'text/html; charset=utf-8', callbackPage(done))
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       request.resume()
       return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed', {
@@ -144,13 +176,22 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     url: `http://${ownHost}/`,
     opened,
     emit: (event, payload) => events.emit(event, payload),
-    close: () =>
-      new Promise<void>((resolveClose) => {
+    close: async () => {
+      await new Promise<void>((resolveClose) => {
         events.close()
         server.close(() => resolveClose())
         server.closeAllConnections()
-      }),
+      })
+      await services.dispose()
+    },
   }
+}
+
+/** The popup's last page: plain text, no script (the CSP allows none), the admin closes it. */
+function callbackPage(done: boolean): string {
+  const title = translate(en, 'connectMain.callback.title')
+  const text = translate(en, done ? 'connectMain.callback.done' : 'connectMain.callback.unexpected')
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${text}</p></main></body></html>`
 }
 
 async function invoke(

@@ -1,11 +1,21 @@
+import type { ConnectionSummary } from '@shared/ipc/schemas/connect'
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
 
 /** Everything main keeps outside the keychain. No field here may ever hold a secret. */
 export interface Settings extends Record<string, unknown> {
   /** Metadata of every token in the vault; secrets are in the keychain under the record id. */
   vaultRecords: VaultRecordSummary[]
+  /**
+   * Who is connected to which app (Connect step): metadata only. The admin's token and the app
+   * secret sit in the keychain under ids derived from `target` and `appId` (connect/secret-refs.ts).
+   */
+  connection: ConnectionSummary | null
+  /** The business chosen last time, per `<target>:<appId>`, so reconnecting picks it again. */
+  rememberedBusinesses: Record<string, string>
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   vaultRecords: [],
+  connection: null,
+  rememberedBusinesses: {},
 }

@@ -70,6 +70,8 @@ export class FakeWebFrame {
 
 export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeWebFrame('app://vault/index.html')
+  /** The window's own session (the login window guards its partition through it). */
+  readonly session = new FakeSession()
   readonly sent: Array<{ channel: string; args: unknown[] }> = []
   windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null
 
@@ -309,6 +311,54 @@ export class FakeShell {
   }
 }
 
+/** The vault's OS ports: a clipboard that remembers, notifications and dialogs that record. */
+export class FakeClipboard {
+  items: unknown[] = []
+  text = ''
+  write(items: unknown[]): Promise<void> {
+    this.items = items
+    return Promise.resolve()
+  }
+  readText(): string {
+    return this.text
+  }
+  clear(): void {
+    this.items = []
+    this.text = ''
+  }
+}
+
+export class FakeClipboardItem {
+  constructor(readonly entries: Record<string, string | Blob>) {}
+}
+
+export class FakeNotification {
+  static readonly shown: Array<{ title: string; body: string }> = []
+  static isSupported(): boolean {
+    return true
+  }
+  constructor(private readonly options: { title: string; body: string }) {}
+  show(): void {
+    FakeNotification.shown.push(this.options)
+  }
+}
+
+export class FakeDialog {
+  showSaveDialog(): Promise<{ canceled: boolean; filePath?: string }> {
+    return Promise.resolve({ canceled: true })
+  }
+  showOpenDialog(): Promise<{ canceled: boolean; filePaths: string[] }> {
+    return Promise.resolve({ canceled: true, filePaths: [] })
+  }
+}
+
+export class FakePowerMonitor extends EventEmitter {
+  idleSeconds = 0
+  getSystemIdleTime(): number {
+    return this.idleSeconds
+  }
+}
+
 function createFake() {
   return {
     app: new FakeApp(),
@@ -319,6 +369,11 @@ function createFake() {
     session: { defaultSession: new FakeSession() },
     shell: new FakeShell(),
     nativeTheme: { shouldUseDarkColors: false },
+    clipboard: new FakeClipboard(),
+    ClipboardItem: FakeClipboardItem,
+    Notification: FakeNotification,
+    dialog: new FakeDialog(),
+    powerMonitor: new FakePowerMonitor(),
     BrowserWindow: FakeBrowserWindow,
     windows,
     timeline,
@@ -352,6 +407,9 @@ export function resetElectronFake(): void {
   fake.shell.opened.length = 0
   fake.nativeTheme.shouldUseDarkColors = false
   fake.session.defaultSession.reset()
+  fake.clipboard.clear()
+  fake.powerMonitor.removeAllListeners()
+  FakeNotification.shown.length = 0
   windows.length = 0
   timeline.length = 0
 }

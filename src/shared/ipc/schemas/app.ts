@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { TEXT } from '../limits'
+import { ConnectionSummary } from './connect'
 
 export const EmptyRequest = z.strictObject({})
 
@@ -18,14 +19,10 @@ export const AppStatus = z.strictObject({
   version: z.string().max(TEXT.short),
   mode: AppMode,
   keychain: KeychainStatus,
-  /** Who is connected to which app, when someone is. No token, ever. */
-  connection: z
-    .strictObject({
-      userName: z.string().max(TEXT.short),
-      appId: z.string().max(TEXT.short),
-      businessName: z.string().max(TEXT.short).optional(),
-    })
-    .nullable(),
+  /** Who is connected to which app and business, when someone is. No token, ever. */
+  connection: ConnectionSummary.nullable(),
+  /** The simulated portfolio practice mode rehearses on. */
+  practice: z.strictObject({ businessName: z.string().max(TEXT.short) }),
 })
 export type AppStatus = z.infer<typeof AppStatus>
 

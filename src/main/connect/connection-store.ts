@@ -1,0 +1,199 @@
+import { ConnectionSummary } from '@shared/ipc/schemas/connect'
+import { err, ok, type AppError, type Result } from '@shared/result'
+import type { Logger } from '../log/logger'
+import { SecretStoreError, type SecretRef, type SecretStore } from '../secrets/secret-store'
+import type { KvStore } from '../settings/kv-store'
+import type { Settings } from '../settings/settings'
+import { adminTokenRef, appSecretRef, connectionRecordId } from './app-credentials'
+import type { Target } from './graph-targets'
+
+/**
+ * The one connection main keeps: its secrets (the admin's token, the app secret) in the keychain
+ * only, its summary in settings only (DESIGN "Secrets"). Saving is all or nothing: when a keychain
+ * write or the settings write fails, whatever this save already wrote is put back as it was, so a
+ * failure never leaves a secret without its connection, or a connection without its secret.
+ */
+export interface ConnectionSecrets {
+  readonly token: string
+  readonly appSecret: string
+}
+
+export interface StoredConnection extends ConnectionSecrets {
+  readonly summary: ConnectionSummary
+}
+
+export interface ConnectionStore {
+  summary(): ConnectionSummary | null
+  save(summary: ConnectionSummary, secrets: ConnectionSecrets): Promise<Result<void>>
+  /** The connection with its secrets, read from the keychain (main only). */
+  load(): Promise<Result<StoredConnection>>
+  /** Replaces the summary (e.g. the chosen business); the secrets stay as they are. */
+  update(summary: ConnectionSummary): Result<void>
+  /** Removes the secrets, then the summary. */
+  clear(): Promise<Result<void>>
+  rememberedBusiness(target: Target, appId: string): string | undefined
+  rememberBusiness(target: Target, appId: string, businessId: string): Result<void>
+}
+
+/** A keychain or settings failure as the AppError the admin reads. */
+export function storageError(error: unknown): AppError {
+  if (error instanceof SecretStoreError) return { code: error.code, messageKey: error.messageKey }
+  return { code: 'storage-failed', messageKey: 'errors.storageFailed' }
+}
+
+const refsOf = (summary: Pick<ConnectionSummary, 'target' | 'appId'>): SecretRef[] => [
+  appSecretRef(summary.target, summary.appId),
+  adminTokenRef(summary.target, summary.appId),
+]
+
+export function createConnectionStore(deps: {
+  readonly secrets: SecretStore
+  readonly settings: KvStore<Settings>
+  readonly log: Logger
+}): ConnectionStore {
+  const { secrets, settings, log } = deps
+
+  const writeSettings = <K extends keyof Settings>(key: K, value: Settings[K]): Result<void> => {
+    try {
+      settings.set(key, value)
+      return ok(undefined)
+    } catch (error) {
+      log.error('connect.settings-write-failed', { key: String(key), error })
+      return { ok: false, error: storageError(error) }
+    }
+  }
+
+  /** Puts each written entry back to what it held before (or removes it). Best effort, logged. */
+  const rollBack = async (
+    written: readonly SecretRef[],
+    before: ReadonlyMap<SecretRef, string>,
+  ) => {
+    for (const ref of written) {
+      try {
+        const previous = before.get(ref)
+        if (previous === undefined) await secrets.delete(ref)
+        else await secrets.set(ref, previous)
+      } catch (error) {
+        log.error('connect.rollback-failed', { kind: ref.kind, error })
+      }
+    }
+  }
+
+  const deleteQuietly = async (refs: readonly SecretRef[]) => {
+    for (const ref of refs) {
+      try {
+        await secrets.delete(ref)
+      } catch (error) {
+        log.warn('connect.old-secret-not-removed', { kind: ref.kind, error })
+      }
+    }
+  }
+
+  /** The stored summary, if it still reads as one (a hand-edited file is treated as none). */
+  const readSummary = (): ConnectionSummary | null => {
+    const raw: unknown = settings.get('connection')
+    if (raw === null || raw === undefined) return null
+    const parsed = ConnectionSummary.safeParse(raw)
+    if (!parsed.success) log.warn('connect.stored-summary-unreadable')
+    return parsed.success ? parsed.data : null
+  }
+
+  const remembered = (): Record<string, string> => {
+    const raw: unknown = settings.get('rememberedBusinesses')
+    return raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+      ? (raw as Record<string, string>)
+      : {}
+  }
+
+  // A practice connection does not outlive its session: the simulator and every token it minted
+  // lived in memory, so one found at start-up is stale. Its metadata goes now, its entries soon.
+  const found = readSummary()
+  if (found?.target === 'practice') {
+    if (writeSettings('connection', null).ok) void deleteQuietly(refsOf(found))
+  }
+
+  return {
+    summary: readSummary,
+
+    async save(summary, values) {
+      const previous = readSummary()
+      const refs = refsOf(summary)
+      const [secretRef, tokenRef] = refs as [SecretRef, SecretRef]
+      const before = new Map<SecretRef, string>()
+      const written: SecretRef[] = []
+      try {
+        // Reconnecting the same app overwrites its entries; remember them to restore on failure.
+        for (const ref of refs) {
+          const old = await secrets.get(ref)
+          if (old !== null) before.set(ref, old)
+        }
+        await secrets.set(secretRef, values.appSecret)
+        written.push(secretRef)
+        await secrets.set(tokenRef, values.token)
+        written.push(tokenRef)
+      } catch (error) {
+        log.warn('connect.keychain-write-failed', { error })
+        await rollBack(written, before)
+        return { ok: false, error: storageError(error) }
+      }
+      const saved = writeSettings('connection', summary)
+      if (!saved.ok) {
+        await rollBack(written, before)
+        return saved
+      }
+      if (
+        previous &&
+        connectionRecordId(previous.target, previous.appId) !==
+          connectionRecordId(summary.target, summary.appId)
+      ) {
+        // The connection this one replaced (practice → real) leaves nothing behind.
+        await deleteQuietly(refsOf(previous))
+      }
+      return ok(undefined)
+    },
+
+    async load() {
+      const summary = readSummary()
+      if (!summary) return err('not-connected', 'connectMain.error.notConnected')
+      const [secretRef, tokenRef] = refsOf(summary) as [SecretRef, SecretRef]
+      try {
+        const appSecret = await secrets.get(secretRef)
+        const token = await secrets.get(tokenRef)
+        if (appSecret === null || token === null) {
+          return err('not-connected', 'connectMain.error.credentialsMissing', {
+            hintKey: 'connectMain.hint.signInAgain',
+          })
+        }
+        return ok({ summary, token, appSecret })
+      } catch (error) {
+        return { ok: false, error: storageError(error) }
+      }
+    },
+
+    update: (summary) => writeSettings('connection', summary),
+
+    async clear() {
+      const summary = readSummary()
+      if (!summary) return writeSettings('connection', null)
+      try {
+        for (const ref of refsOf(summary)) await secrets.delete(ref)
+      } catch (error) {
+        // Keep the summary: the admin can unlock the keychain and try again, and nothing is lost.
+        log.warn('connect.keychain-delete-failed', { error })
+        return { ok: false, error: storageError(error) }
+      }
+      return writeSettings('connection', null)
+    },
+
+    rememberedBusiness: (target, appId) => {
+      const value: unknown = remembered()[connectionRecordId(target, appId)]
+      return typeof value === 'string' ? value : undefined
+    },
+
+    rememberBusiness: (target, appId, businessId) =>
+      writeSettings('rememberedBusinesses', {
+        ...remembered(),
+        [connectionRecordId(target, appId)]: businessId,
+      }),
+  }
+}

@@ -1,0 +1,84 @@
+import type { ConnectionSummary } from '@shared/ipc/schemas/connect'
+import { createGraphClient, type GraphClient, type GraphClientOptions } from '../graph/client'
+import type { Logger } from '../log/logger'
+import type { PracticeApp, PracticeRuntime } from '../practice/practice-runtime'
+
+/**
+ * Where each target's calls go. Practice: the simulator main started (practice-runtime.ts) for
+ * both Graph and the login dialog. Real: `GRAPH_API_BASE_URL` (default graph.facebook.com, DESIGN
+ * "The Graph client") and Facebook Login's dialog on www.facebook.com. Keeping the two clients
+ * apart also keeps their rate-limit state apart, so practice never slows a real call down.
+ */
+export type Target = ConnectionSummary['target']
+
+/** Overrides for the real target: tests point it at a simulator on loopback. */
+export interface RealEndpoints {
+  readonly graphBaseUrl?: string
+  /** Origin serving `/{version}/dialog/oauth`; default https://www.facebook.com. */
+  readonly dialogBaseUrl?: string
+  readonly version?: string
+}
+
+export interface TargetEndpoints {
+  readonly client: GraphClient
+  /** The Facebook Login dialog, e.g. https://www.facebook.com/v27.0/dialog/oauth. */
+  readonly dialogUrl: string
+}
+
+export interface GraphTargets {
+  endpoints(target: Target): Promise<TargetEndpoints>
+  /** The sample app of practice mode (starts the simulator if needed). */
+  practiceApp(): Promise<PracticeApp>
+}
+
+export interface GraphTargetsDeps {
+  readonly practice: PracticeRuntime
+  readonly real?: RealEndpoints
+  readonly log: Logger
+  /** Extra client settings (tests: no retries, a fake clock). */
+  readonly clientOptions?: Partial<Omit<GraphClientOptions, 'baseUrl' | 'version' | 'log'>>
+}
+
+const FACEBOOK_WWW = 'https://www.facebook.com'
+
+export function createGraphTargets(deps: GraphTargetsDeps): GraphTargets {
+  let real: TargetEndpoints | undefined
+  // One practice client per simulator: a new session (after close) gets a new base URL.
+  let practice: { readonly baseUrl: string; readonly endpoints: TargetEndpoints } | undefined
+
+  const realEndpoints = (): TargetEndpoints => {
+    if (real) return real
+    const client = createGraphClient({
+      ...deps.clientOptions,
+      ...(deps.real?.graphBaseUrl ? { baseUrl: deps.real.graphBaseUrl } : {}),
+      ...(deps.real?.version ? { version: deps.real.version } : {}),
+      log: deps.log,
+    })
+    const dialogBase = (deps.real?.dialogBaseUrl ?? FACEBOOK_WWW).replace(/\/+$/, '')
+    real = { client, dialogUrl: `${dialogBase}/${client.version}/dialog/oauth` }
+    return real
+  }
+
+  const practiceEndpoints = async (): Promise<TargetEndpoints> => {
+    const session = await deps.practice.session()
+    if (practice?.baseUrl === session.graphBaseUrl) return practice.endpoints
+    const client = createGraphClient({
+      ...deps.clientOptions,
+      baseUrl: session.graphBaseUrl,
+      version: session.version,
+      log: deps.log,
+    })
+    const endpoints = {
+      client,
+      dialogUrl: `${session.graphBaseUrl}/${session.version}/dialog/oauth`,
+    }
+    practice = { baseUrl: session.graphBaseUrl, endpoints }
+    return endpoints
+  }
+
+  return {
+    endpoints: (target) =>
+      target === 'practice' ? practiceEndpoints() : Promise.resolve(realEndpoints()),
+    practiceApp: async () => (await deps.practice.session()).app,
+  }
+}
