@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import type { ReactNode, Ref } from 'react'
 import type { AppError } from '@shared/result'
 import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
 import { WarningIcon } from './icons'
@@ -8,16 +8,27 @@ import { WarningIcon } from './icons'
  * when main gave one, Meta's trace id for support, and a retry. Never the raw error text — main
  * sends i18n keys only, so nothing Meta echoed (which may include input) reaches the screen.
  */
-export function ErrorNotice(props: {
+export function ErrorNotice({
+  ref,
+  ...props
+}: {
   readonly error: AppError
   readonly title?: string
   readonly onRetry?: () => void
+  /** Given when a screen moves focus to the notice after a failure. */
+  readonly ref?: Ref<HTMLDivElement>
 }): ReactNode {
   const t = useT()
   const tr = useTranslateRuntimeKey()
   const { error } = props
   return (
-    <div className="notice notice--error" role="alert">
+    <div
+      className="notice notice--error"
+      role="alert"
+      ref={ref}
+      // Focusable by script only (never in the Tab order), so a screen can move focus here.
+      tabIndex={-1}
+    >
       <WarningIcon className="icon notice__icon" />
       <div className="notice__body">
         {props.title ? <p className="notice__title">{props.title}</p> : null}

@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { en } from '@shared/i18n/en'
 import { renderApp } from '../testing/render-app'
@@ -31,12 +32,28 @@ describe('the Set up a system user home', () => {
     })
   })
 
-  it('shows Start disabled, with the reason in text', async () => {
+  it('offers Start, explaining that it begins by connecting (practice by default)', async () => {
     renderApp()
     const start = await screen.findByRole('button', { name: 'Start setting up' })
     expect(start).toBeVisible()
-    expect(start).toBeDisabled()
-    expect(start).toHaveAccessibleDescription(en['setup.start.unavailable'])
-    expect(screen.getByText(en['setup.start.unavailable']!)).toBeVisible()
+    expect(start).toBeEnabled()
+    const card = screen.getByRole('region', { name: 'Start here' })
+    expect(card).toHaveTextContent(
+      'First, connect to the business where the system user will live. New to this? Practise with Harbour Lane Bakery, a pretend business — nothing real changes.',
+    )
+  })
+
+  it('enters the Connect step, with its progress, when Start is pressed', async () => {
+    const user = userEvent.setup()
+    renderApp()
+    await user.click(await screen.findByRole('button', { name: 'Start setting up' }))
+    const title = await screen.findByRole('heading', { level: 1, name: en['setup.step1.title'] })
+    await waitFor(() => expect(title).toHaveFocus())
+    expect(screen.getByText('Step 1 of 8: Connect')).toBeVisible()
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1)
+    // The steps overview gives way to the step itself.
+    expect(
+      screen.queryByRole('heading', { name: 'What the guide does, step by step' }),
+    ).not.toBeInTheDocument()
   })
 })

@@ -1,16 +1,16 @@
 import type { ReactNode } from 'react'
 import { HomeHeading } from '../components/home-heading'
-import { InfoIcon } from '../components/icons'
 import { KeychainWarning } from '../components/keychain-warning'
+import { ConnectAnnouncer } from '../connect/connect-announcer'
+import { ConnectView } from '../connect/connect-view'
+import { FlowHome } from '../flow/flow-home'
 import { useT } from '../i18n/use-t'
+import { useConnectStore } from '../stores/connect-store'
 import { SETUP_STEPS } from './setup-steps'
+import { StartCard } from './start-card'
 
-/**
- * The "Set up a system user" home: what the guided flow will do, step by step. The flow itself
- * starts with connecting to a business, which is not built yet — so the Start button is shown
- * disabled with the reason in plain text, not hidden (honest about what exists).
- */
-export function SetupHome(): ReactNode {
+/** The overview: what the guided flow does, step by step, and the way in. */
+function SetupOverview(): ReactNode {
   const t = useT()
   return (
     <article className="home" aria-labelledby="setup-title">
@@ -20,24 +20,7 @@ export function SetupHome(): ReactNode {
       </div>
 
       <KeychainWarning />
-
-      <section className="card start-card" aria-labelledby="setup-start-heading">
-        <h2 id="setup-start-heading">{t('setup.start.heading')}</h2>
-        <div className="start-card__row">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled
-            aria-describedby="setup-start-reason"
-          >
-            {t('setup.start.button')}
-          </button>
-          <p id="setup-start-reason" className="start-card__reason">
-            <InfoIcon />
-            <span>{t('setup.start.unavailable')}</span>
-          </p>
-        </div>
-      </section>
+      <StartCard />
 
       <section aria-labelledby="setup-steps-heading">
         <h2 id="setup-steps-heading">{t('setup.steps.heading')}</h2>
@@ -60,5 +43,26 @@ export function SetupHome(): ReactNode {
         </ol>
       </section>
     </article>
+  )
+}
+
+/**
+ * The "Set up a system user" home: the overview, or the guided flow once the admin has started it
+ * (for now its first step, Connect). One live region stays mounted across both, so waits and
+ * outcomes are announced wherever the admin is.
+ */
+export function SetupHome(): ReactNode {
+  const screen = useConnectStore((state) => state.screen)
+  return (
+    <>
+      <ConnectAnnouncer />
+      {screen === 'overview' ? (
+        <SetupOverview />
+      ) : screen === 'next' ? (
+        <FlowHome />
+      ) : (
+        <ConnectView screen={screen} />
+      )}
+    </>
   )
 }

@@ -10,8 +10,6 @@ export const setupMessages = {
 
   'setup.start.heading': 'Start here',
   'setup.start.button': 'Start setting up',
-  'setup.start.unavailable':
-    'Connecting to your business is the first step, and it arrives in the next version of the app. Until then, this page shows what each step will do.',
 
   'setup.keychainWarning.title': 'Tokens will not be saved on this computer',
 
