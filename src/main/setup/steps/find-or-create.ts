@@ -1,0 +1,68 @@
+import { err, ok, type Result } from '@shared/result'
+import { createSystemUser, findSystemUserByName, type SystemUser } from '../../graph/system-users'
+import type { RunDriver } from '../run-driver'
+import { stepOf, withStep } from '../run-record'
+
+/**
+ * Step 4, find-or-create (REL-04, §6.2 step 4): list the business's system users (every page) and
+ * adopt the one with the planned name; create only when none has it. A create whose answer was
+ * lost (`unknown-outcome`) is reconciled by reading — never by a second create (REL-02); if the
+ * read does not show it yet, the step stays IN_FLIGHT and the next attempt reads again first.
+ */
+export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
+  const { client, credentials } = driver.session
+  const run = driver.run
+  const options = { signal: driver.signal }
+  // IN_FLIGHT means a create may have reached Meta: a match is then ours, not someone else's.
+  const mayHaveSent = stepOf(run, 'find-or-create').state === 'in-flight'
+
+  const adopt = (user: SystemUser, adopted: boolean): Result<void> => {
+    if (user.role !== run.role) {
+      // Same name, other role: adopting it would give the admin something they did not plan.
+      return err('conflict', 'setupMain.create.roleMismatch', { params: { name: run.name } })
+    }
+    return driver.update((current) =>
+      withStep({ ...current, systemUserId: user.id, adopted }, 'find-or-create', {
+        state: 'done',
+        done: 1,
+      }),
+    )
+  }
+
+  const found = await findSystemUserByName(client, credentials, run.businessId, run.name, options)
+  if (!found.ok) return found
+  if (found.value) return adopt(found.value, !mayHaveSent)
+
+  const inFlight = driver.update((current) =>
+    withStep(current, 'find-or-create', { state: 'in-flight' }),
+  )
+  if (!inFlight.ok) return inFlight
+  driver.crash('before-request', 'find-or-create')
+  const created = await createSystemUser(
+    client,
+    credentials,
+    { businessId: run.businessId, name: run.name, role: run.role },
+    options,
+  )
+  driver.crash('after-response', 'find-or-create')
+  if (created.ok) {
+    return driver.update((current) =>
+      withStep({ ...current, systemUserId: created.value.id, adopted: false }, 'find-or-create', {
+        state: 'done',
+        done: 1,
+      }),
+    )
+  }
+  if (created.error.code !== 'unknown-outcome') return created
+
+  const reread = await findSystemUserByName(client, credentials, run.businessId, run.name, options)
+  if (reread.ok && reread.value) return adopt(reread.value, false)
+  driver.log.warn('setup.create-outcome-unknown', { runId: run.runId })
+  return created
+}
+
+/** The system user id a later step needs; a bug if absent (find-or-create runs first). */
+export function systemUserOf(driver: RunDriver): Result<string> {
+  const id = driver.run.systemUserId
+  return id ? ok(id) : err('internal', 'errors.internal')
+}

@@ -1,0 +1,32 @@
+import type { Result } from '@shared/result'
+import { installApp, isAppInstalled } from '../../graph/apps'
+import type { RunDriver } from '../run-driver'
+import { withStep } from '../run-record'
+import { systemUserOf } from './find-or-create'
+
+/**
+ * Installs the app on the system user — the step people miss: Meta generates no token for an app
+ * the system user has not installed (§10.1). Reconciled by reading first, so a resumed or adopted
+ * system user that already has it is left alone.
+ */
+export async function ensureAppInstalled(driver: RunDriver): Promise<Result<void>> {
+  const su = systemUserOf(driver)
+  if (!su.ok) return su
+  const { client, credentials } = driver.session
+  const input = {
+    systemUserId: su.value,
+    appId: driver.run.appId,
+    businessId: driver.run.businessId,
+  }
+  const installed = await isAppInstalled(client, credentials, input, { signal: driver.signal })
+  if (!installed.ok) return installed
+  if (!installed.value) {
+    const inFlight = driver.update((run) => withStep(run, 'install-app', { state: 'in-flight' }))
+    if (!inFlight.ok) return inFlight
+    driver.crash('before-request', 'install-app')
+    const answer = await installApp(client, credentials, input, { signal: driver.signal })
+    driver.crash('after-response', 'install-app')
+    if (!answer.ok) return answer
+  }
+  return driver.update((run) => withStep(run, 'install-app', { state: 'done', done: 1 }))
+}

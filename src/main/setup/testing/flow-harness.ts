@@ -1,0 +1,148 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { planFromGoal, type AccessPlan, type GoalId } from '@shared/catalog'
+import type { AssignmentGroup, RunStartRequest } from '@shared/ipc/schemas/setup'
+import { ok, type Result } from '@shared/result'
+import type { AdminSession, AdminSessionPort } from '../../admin-session'
+import type { GraphCredentials } from '../../graph/client'
+import { startHarness, type Harness } from '../../graph/testing/simulator-harness'
+import { silentLogger } from '../../log/logger'
+import { createMemorySecretStore, type MemorySecretStore } from '../../secrets/memory-secret-store'
+import type { SecretStore } from '../../secrets/secret-store'
+import { createFileKvStore } from '../../settings/file-kv-store'
+import { DEFAULT_SETTINGS } from '../../settings/settings'
+import { createVaultIndex, type VaultIndex } from '../../vault/vault-index'
+import { createSetupService, type SetupDeps, type SetupService } from '../setup-handlers'
+
+/**
+ * Test plumbing for the guided flow: the practice simulator with a fake clock, an AdminSession
+ * built from its seed (the admin's token and the app secret), a vault index in a temp directory,
+ * an in-memory keychain and the setup service over all of them.
+ */
+export interface FlowHarness {
+  readonly h: Harness
+  readonly dataDir: string
+  readonly secrets: MemorySecretStore
+  readonly vault: VaultIndex
+  readonly service: SetupService
+  /** Swap the admin's credentials (a reconnect after an expired token). */
+  setCredentials(credentials: GraphCredentials & { appSecret: string }): void
+  /** A new service over the same directory, keychain and simulator (an app restart). */
+  restart(extra?: Partial<SetupDeps>): SetupService
+  /** Every run file's text, to scan for secrets. */
+  journalText(): string
+  close(): Promise<void>
+}
+
+export function sessionOf(
+  h: Harness,
+  credentials: GraphCredentials & { appSecret: string },
+): AdminSession {
+  const f = h.sim.fixtures
+  return {
+    target: 'practice',
+    client: h.client,
+    credentials,
+    appId: f.appId,
+    appName: f.appName,
+    businessId: f.businessId,
+    businessName: f.businessName,
+  }
+}
+
+export async function startFlowHarness(
+  options: { tier?: 'limited' | 'full'; secrets?: SecretStore; extra?: Partial<SetupDeps> } = {},
+): Promise<FlowHarness> {
+  // Few, fast retries: the fake clock makes back-off instant, and faults end in an answer.
+  const h = await startHarness({}, { retry: { maxAttempts: 2 } })
+  const f = h.sim.fixtures
+  if (options.tier) h.sim.model.updateApp(f.appId, { tier: options.tier })
+  const dataDir = mkdtempSync(join(tmpdir(), 'sua-setup-'))
+  let credentials = { token: f.adminUserToken, appSecret: f.appSecret }
+  const session: AdminSessionPort = {
+    current: async (): Promise<Result<AdminSession>> => ok(sessionOf(h, credentials)),
+  }
+  const secrets = createMemorySecretStore()
+  const vault = createVaultIndex(
+    createFileKvStore(join(dataDir, 'settings.json'), DEFAULT_SETTINGS),
+  )
+  const build = (extra: Partial<SetupDeps> = {}) =>
+    createSetupService({
+      session,
+      secrets: options.secrets ?? secrets,
+      vault,
+      dataDir,
+      log: silentLogger,
+      clock: () => h.clock.now(),
+      ...options.extra,
+      ...extra,
+    })
+  let service = build()
+  return {
+    h,
+    dataDir,
+    secrets,
+    vault,
+    get service() {
+      return service
+    },
+    setCredentials: (next) => {
+      credentials = next
+    },
+    restart: (extra) => {
+      service.journal.release()
+      service = build(extra)
+      return service
+    },
+    journalText: () =>
+      readdirSync(join(dataDir, 'runs'))
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => readFileSync(join(dataDir, 'runs', name), 'utf8'))
+        .join('\n'),
+    close: async () => {
+      service.journal.release()
+      await h.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Simulator asset ids per catalog kind (the simulator spells kinds with underscores). */
+export function fixtureIds(h: Harness): Record<AssignmentGroup['kind'], readonly string[]> {
+  const f = h.sim.fixtures
+  return {
+    page: f.pageIds,
+    'ad-account': f.adAccountIds,
+    'product-catalog': f.catalogIds,
+    'instagram-account': f.instagramAccountIds,
+    'whatsapp-business-account': f.whatsappAccountIds,
+    pixel: f.pixelIds,
+  }
+}
+
+/** A start request for a goal: every asset of each planned kind, with the plan's tasks. */
+export function goalRequest(
+  h: Harness,
+  goalId: Exclude<GoalId, 'custom'>,
+  name: string,
+  extra: Partial<RunStartRequest> = {},
+): { request: RunStartRequest; plan: AccessPlan } {
+  const plan = planFromGoal(goalId, { pageVocabulary: 'sdk' })
+  const ids = fixtureIds(h)
+  return {
+    plan,
+    request: {
+      plan: { source: 'goal', goalId, pageVocabulary: 'sdk' },
+      name,
+      role: 'EMPLOYEE',
+      assignments: plan.assets.map((asset) => ({
+        kind: asset.kind,
+        tasks: [...asset.tasks],
+        assetIds: [...ids[asset.kind]],
+      })),
+      expiry: '60-days',
+      ...extra,
+    },
+  }
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react'
+import { InfoIcon } from '../components/icons'
+import { useT } from '../i18n/use-t'
+import { StepActions, StepHeading, useConnectedAppName } from './flow-parts'
+
+/**
+ * Before step 6: the app must be installed on the system user, or Meta makes no token for it —
+ * "the step people miss" (users-and-peers.md §1.4, §3). Main does it during the run, after
+ * checking whether it is installed already; this screen says why it matters.
+ */
+export function AppInstallStep(): ReactNode {
+  const t = useT()
+  const app = useConnectedAppName()
+  return (
+    <section className="flow-step" aria-labelledby="flow-step-app-install">
+      <StepHeading id="flow-step-app-install">{t('flow.app.heading')}</StepHeading>
+      <p className="lead">{t('flow.app.lead')}</p>
+      <div className="card flow-form">
+        <p>{t('flow.app.why')}</p>
+        {app ? <p className="flow-strong">{t('flow.app.which', { app })}</p> : null}
+        <p className="flow-info">
+          <InfoIcon />
+          <span>{t('flow.app.auto')}</span>
+        </p>
+      </div>
+      <StepActions />
+    </section>
+  )
+}

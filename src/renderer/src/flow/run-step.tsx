@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react'
+import { ErrorNotice } from '../components/error-notice'
+import { useT } from '../i18n/use-t'
+import { useFlowStore } from '../stores/flow-store'
+import { StepHeading } from './flow-parts'
+import { RunProgressList, STATE_LABELS, STEP_LABELS } from './run-progress-list'
+
+/**
+ * The run at work: main's progress events update each step, a polite live region announces the
+ * latest one (it never interrupts), and Cancel is always there — main stops after the request in
+ * flight and the run can be continued later without doing anything twice.
+ */
+export function RunStep(props: { readonly cancelling: boolean }): ReactNode {
+  const t = useT()
+  const run = useFlowStore((state) => state.run)
+  const progress = useFlowStore((state) => state.progress)
+  const error = useFlowStore((state) => state.error)
+  const cancelRequested = useFlowStore((state) => state.cancelRequested)
+  const announcement = progress
+    ? t('flow.run.live', {
+        step: t(STEP_LABELS[progress.step]),
+        state: t(STATE_LABELS[progress.state]),
+      })
+    : ''
+  return (
+    <section className="flow-step" aria-labelledby="flow-step-running">
+      <StepHeading id="flow-step-running">
+        {t('flow.run.heading', { name: run?.name ?? '' })}
+      </StepHeading>
+      <p className="lead">{t('flow.run.lead')}</p>
+      {run ? <RunProgressList steps={run.steps} /> : null}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {error ? <ErrorNotice error={error} title={t('flow.run.cancelFailedTitle')} /> : null}
+      <div className="flow-actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={props.cancelling}
+          onClick={() => void cancelRequested()}
+        >
+          {t(props.cancelling ? 'flow.run.cancelling' : 'flow.run.cancel')}
+        </button>
+      </div>
+    </section>
+  )
+}
