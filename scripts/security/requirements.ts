@@ -190,8 +190,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     id: 'SEC-18',
     title: 'Clipboard: marked, cleared after 30 s only if still ours, on lock and quit',
-    metIn: ['src/main/vault/clipboard-guard.ts'],
-    tests: ['src/main/vault/clipboard-guard.test.ts'],
+    metIn: ['src/main/vault/async-clipboard-guard.ts'],
+    tests: ['src/main/vault/async-clipboard-guard.test.ts'],
     pending: 'Linux integration under Xvfb with xclip — issue 6',
     releaseMachine:
       'The Windows exclusion formats and the macOS ConcealedType marker can only be read back on those systems.',

@@ -11,7 +11,8 @@ import {
   type LockReport,
   type PowerMonitorPort,
 } from './auto-lock'
-import { createClipboardGuard } from './clipboard-guard'
+import { createAsyncClipboardGuard } from './async-clipboard-guard'
+import { createMemoryClipboard } from './preview-ports'
 import { createRevealTimer, type RevealEnded } from './reveal-timer'
 import { systemTimers } from './timers'
 
@@ -215,22 +216,14 @@ describe('auto-lock', () => {
     expect(LOCK_REASONS.map(lockReasonKey).filter((key) => !(key in en))).toEqual([])
   })
 
-  it('wipes the real building blocks on an idle lock: reveal, clipboard, cache, renderer', () => {
+  it('wipes the real building blocks on an idle lock: reveal, clipboard, cache, renderer', async () => {
     const { autoLock } = setup()
     const ended: RevealEnded[] = []
     const reveal = createRevealTimer({ timers: systemTimers, onRevealEnded: (e) => ended.push(e) })
-    let clipboardText = ''
-    const clipboard = createClipboardGuard({
+    const memoryClipboard = createMemoryClipboard()
+    const clipboard = createAsyncClipboardGuard({
       timers: systemTimers,
-      clipboard: {
-        writeSecret: (text) => {
-          clipboardText = text
-        },
-        readText: () => clipboardText,
-        clear: () => {
-          clipboardText = ''
-        },
-      },
+      clipboard: memoryClipboard,
     })
     const cache = new Map<string, string>()
     const rendererEvents: string[] = []
@@ -245,15 +238,17 @@ describe('auto-lock', () => {
     const keepAlive = setInterval(() => {
       cache.set('rec-1', 'decrypted')
       reveal.reveal('rec-1')
-      clipboard.copySecret('EAAG-not-a-real-token-just-a-value')
+      void clipboard.copySecret('EAAG-not-a-real-token-just-a-value')
     }, 24_000)
-    vi.advanceTimersByTime(5 * MINUTE)
+    // Async: the guard's write and the lock's clipboard read settle between timers.
+    await vi.advanceTimersByTimeAsync(5 * MINUTE)
     clearInterval(keepAlive)
     expect(autoLock.isLocked()).toBe(true)
     expect(cache.size).toBe(0)
     expect(reveal.current()).toBeNull()
     expect(ended.at(-1)).toEqual({ recordId: 'rec-1', reason: 'lock' })
-    expect(clipboardText).toBe('')
+    expect(memoryClipboard.secretWrites).toBeGreaterThan(0)
+    expect(memoryClipboard.peek()).toBe('')
     expect(rendererEvents).toEqual(['locked'])
   })
 })

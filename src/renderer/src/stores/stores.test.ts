@@ -157,6 +157,16 @@ describe('vault list store', () => {
     useVaultListStore.getState().reset()
     late.resolve(ok({ records: [makeRecord()] }))
     await opened
-    expect(pick(useVaultListStore.getState(), ['records'])).toEqual(INITIAL_VAULT_LIST_STATE)
+    expect(
+      pick(useVaultListStore.getState(), [
+        'records',
+        'reminders',
+        'searchText',
+        'statusFilter',
+        'shownCount',
+        'health',
+        'healthError',
+      ]),
+    ).toEqual(INITIAL_VAULT_LIST_STATE)
   })
 })

@@ -2,6 +2,13 @@ import type { Api } from '@shared/ipc/api-types'
 import type { AppStatus } from '@shared/ipc/schemas/app'
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { ok, type Result } from '@shared/result'
+import {
+  createFakeConnect,
+  type FakeConnectCalls,
+  type FakeConnectOptions,
+} from './fake-connect-api'
+import { createFakeSetup, type FakeSetup, type FakeSetupOptions } from './fake-setup-api'
+import { createFakeVault, type FakeVault, type FakeVaultOptions } from './fake-vault-api'
 
 /** A practice-mode status with a working keychain: what a fresh install reports. */
 export const PRACTICE_STATUS: AppStatus = {
@@ -9,6 +16,7 @@ export const PRACTICE_STATUS: AppStatus = {
   mode: 'practice',
   keychain: { available: true, backend: 'secret-service' },
   connection: null,
+  practice: { businessName: 'Harbour Lane Bakery' },
 }
 
 /** The same, with no Secret Service reachable. */
@@ -41,12 +49,24 @@ type Answer<T> = Result<T> | (() => Promise<Result<T>>)
 export interface FakeApiOptions {
   readonly status?: Answer<AppStatus>
   readonly vault?: Answer<{ records: VaultRecordSummary[] }>
+  /** Answers of the Connect calls (default: the happy practice path). */
+  readonly connect?: FakeConnectOptions
+  /** Answers of the vault calls beyond the list (default: main's happy path over `vault`). */
+  readonly vaultApi?: FakeVaultOptions
+  /** Answers of the guided flow's `setup:*` calls (default: a happy practice run). */
+  readonly setup?: FakeSetupOptions
 }
 
 /** A typed stand-in for `window.api`: records calls, answers as configured, pushes events. */
 export interface FakeApi {
   readonly api: Api
   readonly calls: { getAppStatus: number; listVaultRecords: number; openExternalLink: string[] }
+  /** The Connect requests received, in order. */
+  readonly connect: FakeConnectCalls
+  /** The vault requests received, and main's vault events to push. */
+  readonly vault: FakeVault
+  /** The `setup:*` requests received, and `setup:run-progress` to push. */
+  readonly setup: FakeSetup
   /** Pushes `app:status-changed` to every subscriber, as main would. */
   emitStatus(status: AppStatus): void
   listenerCount(): number
@@ -62,10 +82,18 @@ const answer = async <T>(value: Answer<T>): Promise<Result<T>> =>
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const listeners = new Set<(status: AppStatus) => void>()
   const calls: FakeApi['calls'] = { getAppStatus: 0, listVaultRecords: 0, openExternalLink: [] }
+  const connect = createFakeConnect(options.connect)
+  // The vault's other calls answer over the records the list answer holds (when it is a value).
+  const vault = createFakeVault(
+    () =>
+      typeof options.vault === 'object' && options.vault.ok ? options.vault.value.records : [],
+    options.vaultApi,
+  )
+  const setup = createFakeSetup(options.setup)
   const api: Api = {
     getAppStatus: async () => {
       calls.getAppStatus += 1
-      return answer(options.status ?? ok(PRACTICE_STATUS))
+      return connect.withConnection(await answer(options.status ?? ok(PRACTICE_STATUS)))
     },
     openExternalLink: async ({ url }) => {
       calls.openExternalLink.push(url)
@@ -75,6 +103,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       calls.listVaultRecords += 1
       return answer(options.vault ?? ok({ records: [] }))
     },
+    ...connect.methods,
+    ...vault.methods,
+    ...setup.methods,
     onAppStatusChanged: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -83,6 +114,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   return {
     api,
     calls,
+    connect: connect.calls,
+    vault,
+    setup,
     emitStatus: (status) => listeners.forEach((listener) => listener(status)),
     listenerCount: () => listeners.size,
   }

@@ -1,15 +1,19 @@
 import { render, type RenderResult } from '@testing-library/react'
 import { App } from '../app'
 import { useAppStatusStore } from '../stores/app-status-store'
+import { useConnectStore } from '../stores/connect-store'
 import { useNavigationStore } from '../stores/navigation-store'
 import { useVaultListStore } from '../stores/vault-list-store'
+import { resetVaultStores } from '../stores/vault-stores'
 import { createFakeApi, type FakeApi, type FakeApiOptions } from './fake-api'
 
 /** Puts every store back to its initial state, as a fresh window would have it. */
 export function resetStores(): void {
   useAppStatusStore.getState().reset()
+  useConnectStore.getState().reset()
   useNavigationStore.getState().reset()
   useVaultListStore.getState().reset()
+  resetVaultStores()
 }
 
 /** Installs a fake `window.api`, resets the stores and renders the whole shell. */

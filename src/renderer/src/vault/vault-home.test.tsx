@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { en } from '@shared/i18n/en'
 import { err, ok, type Result } from '@shared/result'
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
@@ -18,6 +18,15 @@ async function openVault(): Promise<ReturnType<typeof userEvent.setup>> {
 }
 
 describe('the Token vault home', () => {
+  // Statuses depend on the date: fix it, so the fixtures' expiry dates stay in the future.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-01T12:00:00.000Z'))
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('explains the vault when it is empty and leads to setup', async () => {
     const { fake } = renderApp({ vault: ok({ records: [] }) })
     const user = await openVault()
@@ -51,20 +60,30 @@ describe('the Token vault home', () => {
         kind: 'admin-user',
         systemUserId: undefined,
         systemUserName: undefined,
+        expiresAt: '2027-01-20T12:00:00.000Z',
         fingerprint: 'a1B2',
       }),
     ]
     renderApp({ vault: ok({ records }) })
     await openVault()
-    const table = await screen.findByRole('table', { name: 'Saved tokens' })
+    const table = await screen.findByRole('table', { name: 'Saved tokens, most urgent first' })
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((cell) => cell.textContent)
-    expect(headers).toEqual(['Business', 'System user', 'App', 'Expires', 'Last 4 characters'])
+    expect(headers).toEqual([
+      'Status',
+      'Business',
+      'System user',
+      'App',
+      'Expires',
+      'Last 4 characters',
+      'Details',
+    ])
 
     const rows = within(table).getAllByRole('row').slice(1)
     expect(rows).toHaveLength(3)
-    const [first, second, third] = rows.map((row) => within(row))
+    // Sorted by urgency: all valid, so the soonest expiry first and "never" last.
+    const [first, third, second] = rows.map((row) => within(row))
     expect(first!.getByRole('rowheader')).toHaveTextContent('Harbour Lane BakeryPractice')
     expect(first!.getByText('Ad reports reader')).toBeInTheDocument()
     expect(first!.getByText('Bakery Reports')).toBeInTheDocument()
@@ -76,7 +95,7 @@ describe('the Token vault home', () => {
     expect(second!.getByText('Never')).toBeInTheDocument()
 
     expect(third!.getByText('Your admin sign-in')).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent('3 saved tokens')
+    expect(screen.getByText('3 saved tokens')).toHaveAttribute('role', 'status')
   })
 
   it('announces loading politely, then the result', async () => {

@@ -4,46 +4,128 @@ import { HomeHeading } from '../components/home-heading'
 import { LiveMessage } from '../components/live-message'
 import { useT } from '../i18n/use-t'
 import { useVaultListStore } from '../stores/vault-list-store'
+import { useVaultRecordStore } from '../stores/vault-record-store'
+import { useVaultRevealStore } from '../stores/vault-reveal-store'
+import { useVaultToolsStore } from '../stores/vault-tools-store'
+import { useVaultViewStore } from '../stores/vault-view-store'
+import { OfflineNote } from './offline-note'
+import { useNow } from './use-now'
+import { VaultAudit } from './vault-audit'
+import { VaultBackup } from './vault-backup'
+import { VaultDetail } from './vault-detail'
 import { VaultEmptyState } from './vault-empty-state'
-import { VaultTable } from './vault-table'
+import { VaultImport } from './vault-import'
+import { VaultListView } from './vault-list-view'
+import { VaultLocked } from './vault-locked'
+import { VaultToolbar } from './vault-toolbar'
+
+/** Follows main's vault events while the vault home is on screen. */
+function useVaultEvents(): void {
+  useEffect(() => {
+    const offs = [
+      window.api.onVaultChanged(() => {
+        void useVaultListStore.getState().recordsChanged()
+        const record = useVaultRecordStore.getState().record
+        if (record.phase === 'loaded') {
+          void useVaultRecordStore.getState().recordRequested(record.value.id)
+        }
+      }),
+      window.api.onVaultLocked((event) => {
+        // Wipe first, then show the lock screen: no revealed value or typed secret survives a lock.
+        useVaultRevealStore.getState().vaultLocked()
+        useVaultToolsStore.getState().toolLeft()
+        useVaultViewStore.getState().vaultLocked(event.messageKey)
+      }),
+      window.api.onRevealEnded((event) =>
+        useVaultRevealStore.getState().revealEnded(event.recordId),
+      ),
+      window.api.onHealthProgress((event) => useVaultListStore.getState().healthProgressed(event)),
+    ]
+    void useVaultViewStore.getState().lockStateRequested()
+    return () => offs.forEach((off) => off())
+  }, [])
+}
 
 /**
  * The "Token vault" home: the saved tokens, read from main's offline metadata index (no keychain
- * access, no network), or an honest empty state.
+ * access, no network), one token's details and actions, the tools, or the locked screen.
  */
 export function VaultHome(): ReactNode {
   const t = useT()
   const records = useVaultListStore((state) => state.records)
+  const reminders = useVaultListStore((state) => state.reminders)
+  const health = useVaultListStore((state) => state.health)
+  const healthError = useVaultListStore((state) => state.healthError)
   const vaultOpened = useVaultListStore((state) => state.vaultOpened)
+  const checkAllRequested = useVaultListStore((state) => state.checkAllRequested)
+  const view = useVaultViewStore((state) => state.view)
+  const locked = useVaultViewStore((state) => state.locked)
+  const notice = useVaultViewStore((state) => state.notice)
+  // Once a minute is enough for "expiring in N days"; the reveal countdown keeps its own tick.
+  const now = useNow(60_000)
 
+  useVaultEvents()
   useEffect(() => {
     void vaultOpened()
   }, [vaultOpened])
 
+  // Leaving the vault home forgets the open tool's typed secrets and returns to the list.
+  useEffect(
+    () => () => {
+      useVaultToolsStore.getState().toolLeft()
+      useVaultViewStore.getState().vaultLeft()
+    },
+    [],
+  )
+
+  if (locked) return <VaultLocked />
+
   const announcement =
     records.phase === 'loading' || records.phase === 'idle'
       ? t('vault.loading')
-      : records.phase === 'loaded' && records.value.length > 0
-        ? records.value.length === 1
-          ? t('vault.loaded.one')
-          : t('vault.loaded.other', { count: records.value.length })
-        : ''
+      : notice
+        ? t(notice)
+        : health
+          ? health.state === 'running'
+            ? t('vault.health.running', { done: health.done, total: health.total })
+            : t('vault.health.finished', { total: health.total })
+          : records.phase === 'loaded' && records.value.length > 0
+            ? records.value.length === 1
+              ? t('vault.loaded.one')
+              : t('vault.loaded.other', { count: records.value.length })
+            : ''
 
   return (
     <article className="home" aria-labelledby="vault-title">
       <div className="home__intro">
         <HomeHeading id="vault-title">{t('vault.title')}</HomeHeading>
         <p className="lead">{t('vault.lead')}</p>
+        <OfflineNote />
       </div>
+      {records.phase === 'loaded' && records.value.length > 0 ? (
+        <VaultToolbar onCheckAll={() => void checkAllRequested()} />
+      ) : null}
       <LiveMessage message={announcement} />
+      {healthError ? <ErrorNotice error={healthError} /> : null}
       {records.phase === 'failed' ? (
         <ErrorNotice error={records.error} onRetry={() => void vaultOpened()} />
       ) : null}
-      {records.phase === 'loaded' ? (
+      {view.name === 'detail' ? <VaultDetail recordId={view.recordId} now={now} /> : null}
+      {view.name === 'audit' ? <VaultAudit /> : null}
+      {view.name === 'import' ? <VaultImport /> : null}
+      {view.name === 'backup' ? <VaultBackup /> : null}
+      {view.name === 'list' && records.phase === 'loaded' ? (
         records.value.length === 0 ? (
-          <VaultEmptyState />
+          <>
+            <VaultEmptyState />
+            <VaultToolbar />
+          </>
         ) : (
-          <VaultTable records={records.value} />
+          <VaultListView
+            records={records.value}
+            reminders={reminders.phase === 'loaded' ? reminders.value : null}
+            now={now}
+          />
         )
       ) : null}
     </article>

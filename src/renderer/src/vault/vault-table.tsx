@@ -1,60 +1,62 @@
 import type { ReactNode } from 'react'
-import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
-import { useT, type Translate } from '../i18n/use-t'
-
-// Dates only: the vault shows when a token stops working, and a day is the useful precision.
-const DATE_FORMAT = new Intl.DateTimeFormat('en', { dateStyle: 'medium' })
-
-const systemUserLabel = (record: VaultRecordSummary, t: Translate): string => {
-  if (record.systemUserName) return record.systemUserName
-  switch (record.kind) {
-    case 'admin-user':
-      return t('vault.kind.adminUser')
-    case 'imported':
-      return t('vault.kind.imported')
-    case 'system-user':
-    case 'admin-system-user':
-      return record.systemUserId ?? t('vault.kind.unnamedSystemUser')
-  }
-}
+import type { VaultListItem } from '@shared/ipc/schemas/vault'
+import { useT } from '../i18n/use-t'
+import { useVaultViewStore } from '../stores/vault-view-store'
+import { StatusBadge } from './status-badge'
+import { formatDate, recordName } from './vault-format'
+import { vaultStatus } from './vault-status'
 
 /**
  * The saved tokens as a plain, accessible table: metadata only (the last four characters tell
- * tokens apart; the token itself never reaches the list — SEC-10). The vault issue adds actions.
+ * tokens apart; the token itself never reaches the list — SEC-10). Each row opens the details.
  */
-export function VaultTable(props: { readonly records: readonly VaultRecordSummary[] }): ReactNode {
+export function VaultTable(props: {
+  readonly records: readonly VaultListItem[]
+  readonly now: number
+}): ReactNode {
   const t = useT()
+  const recordOpened = useVaultViewStore((state) => state.recordOpened)
   return (
     <div className="table-frame">
       <table className="vault-table">
         <caption className="visually-hidden">{t('vault.table.caption')}</caption>
         <thead>
           <tr>
+            <th scope="col">{t('vault.table.status')}</th>
             <th scope="col">{t('vault.table.business')}</th>
             <th scope="col">{t('vault.table.systemUser')}</th>
             <th scope="col">{t('vault.table.app')}</th>
             <th scope="col">{t('vault.table.expires')}</th>
             <th scope="col">{t('vault.table.fingerprint')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('vault.table.open')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {props.records.map((record) => (
             <tr key={record.id}>
+              <td className="vault-table__nowrap">
+                <StatusBadge status={vaultStatus(record, props.now)} />
+              </td>
               <th scope="row">
                 <span className="vault-table__business">{record.businessName}</span>
                 {record.practice ? (
                   <span className="tag tag--practice">{t('vault.table.practice')}</span>
                 ) : null}
               </th>
-              <td>{systemUserLabel(record, t)}</td>
+              <td>
+                {recordName(record, t)}
+                {record.replaces ? (
+                  <span className="tag">{t('vault.table.replacement')}</span>
+                ) : null}
+              </td>
               <td>{record.appName ?? record.appId}</td>
               <td className="vault-table__nowrap">
                 {record.expiresAt === null ? (
                   t('vault.table.never')
                 ) : (
-                  <time dateTime={record.expiresAt}>
-                    {DATE_FORMAT.format(new Date(record.expiresAt))}
-                  </time>
+                  <time dateTime={record.expiresAt}>{formatDate(record.expiresAt)}</time>
                 )}
               </td>
               <td className="vault-table__nowrap">
@@ -66,6 +68,19 @@ export function VaultTable(props: { readonly records: readonly VaultRecordSummar
                 >
                   {record.fingerprint}
                 </code>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-label={t('vault.table.openLabel', {
+                    name: recordName(record, t),
+                    business: record.businessName,
+                  })}
+                  onClick={() => recordOpened(record.id)}
+                >
+                  {t('vault.table.open')}
+                </button>
               </td>
             </tr>
           ))}

@@ -29,6 +29,55 @@ export const vaultMainMessages = {
   'vaultMain.lock.reason.suspend': 'The vault locked because the computer went to sleep.',
   'vaultMain.lock.reason.manual': 'The vault is locked.',
 
+  'vaultMain.locked':
+    'The vault is locked. Choose "Unlock" to use your saved tokens again; your computer’s keychain may ask for your password.',
+  'vaultMain.unlock.keychainUnavailable':
+    'The vault stays locked because your computer’s keychain did not answer. Unlock the keychain (for example by logging in again), then try again.',
+  'vaultMain.reveal.confirmAdmin':
+    'This is an admin token: it can change everything in the business. Show or copy it only if you really need it, and never paste it into a chat or an email.',
+  'vaultMain.secret.missing':
+    'The keychain no longer holds this token, so it cannot be shown or used. Remove the entry, or generate a new token.',
+  'vaultMain.clipboard.failed': 'The token could not be copied. Nothing was put on the clipboard.',
+  'vaultMain.otherMode':
+    'This token belongs to {mode} mode. Switch to that mode to check, refresh or revoke it.',
+  'vaultMain.otherApp':
+    'This token was made for another app than the one you are connected with, so the app cannot check, refresh or revoke it. Connect with that app first.',
+  'vaultMain.notSystemUser':
+    'Only tokens of a system user can be replaced this way. For this token, generate a new one in the guided setup.',
+  'vaultMain.noRotationPending':
+    'This token is not replacing another one, so there is nothing to confirm.',
+  'vaultMain.rotation.oldGone':
+    'The token this one replaces is no longer in the vault. Nothing else needs to be done.',
+
+  'vaultMain.health.valid': 'Works. Meta confirmed this token on {date}.',
+  'vaultMain.health.expired': 'Expired on {date}. Generate a new token to replace it.',
+  'vaultMain.health.revoked':
+    'Revoked: Meta no longer accepts this token. Remove it or replace it.',
+  'vaultMain.health.invalid': 'Meta does not accept this token. Remove it or replace it.',
+  'vaultMain.health.scopes-changed':
+    'Works, but its permissions are not the ones recorded here. Check what the software needs, then generate a new token if needed.',
+  'vaultMain.health.wrong-app':
+    'This token belongs to another app than the one recorded, so it cannot be checked with this app.',
+  'vaultMain.health.unknown': 'Could not be checked: Meta did not answer. Try again later.',
+
+  'vaultMain.refresh.neverExpires':
+    'This token never expires, so it does not need refreshing. Refreshing would replace it with one that expires in 60 days.',
+  'vaultMain.refresh.expired':
+    'This token has already expired, and Meta cannot refresh an expired token. Generate a new one instead.',
+
+  'vaultMain.import.invalid':
+    'Meta does not accept this token (it may have expired or been revoked), so it was not added.',
+  'vaultMain.import.wrongApp':
+    'This token belongs to another app than the one you are connected with, so it was not added.',
+  'vaultMain.import.duplicate': 'This token is already in the vault.',
+
+  'vaultMain.revoke.notVerified':
+    'Meta accepted the request, but the token still seems to work. Check it again in a minute.',
+
+  'vaultMain.inventory.header':
+    'business,business id,system user,system user id,role,app,app id,scopes,assets,created,expires,last 4,last check,result,practice,notes',
+  'vaultMain.notification.title': 'A token expires soon',
+
   'vaultMain.audit.entryRedacted':
     'Details of this entry were left out because they looked like a secret.',
   'vaultMain.audit.chain.ok': 'The activity log is complete: no entry was changed or removed.',

@@ -6,22 +6,28 @@ import { systemTimers, type Timers } from './timers'
  * needs the value. After the delay (30 s by default, 10–120 s allowed) and on lock and quit the
  * clipboard is cleared — but ONLY if it still holds what we wrote: if the admin copied something
  * else meanwhile, clearing would destroy their data (KeePassXC and Bitwarden behave the same).
+ *
+ * The port is asynchronous because Electron 45's main-process `clipboard` is promise-based
+ * (`write(ClipboardItem[])` resolves later). The one gap that adds: between reading the clipboard
+ * and clearing it, the admin could copy something else. The window is one event-loop turn;
+ * KeePassXC has the same race.
  */
 
 /**
- * The clipboard, as main sees it. The Electron adapter implements `writeSecret` by writing the text
- * together with the markers that keep it out of clipboard history, cloud sync and clipboard
- * managers (reference/security.md §4.1; Electron ≥ 44 can write raw OS formats beside text/plain):
+ * The clipboard, as main sees it. The Electron adapter (electron-clipboard.ts) implements
+ * `writeSecret` by writing the text together with the markers that keep it out of clipboard
+ * history, cloud sync and clipboard managers (reference/security.md §4.1; Electron ≥ 44 can write
+ * raw OS formats beside text/plain):
  * - Windows: `ExcludeClipboardContentFromMonitorProcessing` (its presence alone excludes the data),
  *   `CanIncludeInClipboardHistory` = DWORD 0, `CanUploadToCloudClipboard` = DWORD 0;
  * - macOS: `org.nspasteboard.ConcealedType` (and `org.nspasteboard.TransientType`), the
  *   nspasteboard.org conventions clipboard managers honour;
  * - Linux (KDE/Klipper): `x-kde-passwordManagerHint` = `secret`.
  */
-export interface ClipboardPort {
+export interface AsyncClipboardPort {
   /** Writes `text` plus the platform's "sensitive, do not keep" markers, in one write. */
-  writeSecret(text: string): void
-  readText(): string
+  writeSecret(text: string): Promise<void>
+  readText(): Promise<string>
   clear(): void
 }
 
@@ -35,19 +41,21 @@ export type ClearOutcome =
   | 'nothing-pending' // we had nothing on the clipboard
   | 'unreadable' // the clipboard could not be read, so we could not know it was ours: left alone
 
-export interface ClipboardGuardOptions {
-  readonly clipboard: ClipboardPort
+/** What the guard needs: the clipboard, the clock, the delay, and who to tell about auto-clears. */
+export interface AsyncClipboardGuardOptions {
+  readonly clipboard: AsyncClipboardPort
   readonly timers?: Timers
   readonly clearDelayMs?: number
   /** Told about every automatic clear attempt (for the audit log or a status message). */
   readonly onAutoClear?: (outcome: ClearOutcome) => void
 }
 
-export interface ClipboardGuard {
-  /** Copies a secret and schedules the clear; returns when it will clear (ms since the epoch). */
-  copySecret(text: string): { clearsAt: number }
+/** The guard over one clipboard. */
+export interface AsyncClipboardGuard {
+  /** Copies a secret and schedules the clear; resolves to when it will clear (ms since epoch). */
+  copySecret(text: string): Promise<{ clearsAt: number }>
   /** Clears now if the clipboard still holds our value: on lock and on quit. */
-  clearNow(): ClearOutcome
+  clearNow(): Promise<ClearOutcome>
 }
 
 /** Checks a configured delay; settings validate it too, this is the last line. */
@@ -57,8 +65,10 @@ export function isValidClearDelay(ms: number): boolean {
   )
 }
 
-/** Creates the guard for one clipboard. */
-export function createClipboardGuard(options: ClipboardGuardOptions): ClipboardGuard {
+/** Creates the guard for one clipboard; throws a RangeError for a delay outside 10–120 s. */
+export function createAsyncClipboardGuard(
+  options: AsyncClipboardGuardOptions,
+): AsyncClipboardGuard {
   const { clipboard } = options
   const timers = options.timers ?? systemTimers
   const clearDelayMs = options.clearDelayMs ?? CLIPBOARD_CLEAR_DELAY_MS.default
@@ -77,14 +87,14 @@ export function createClipboardGuard(options: ClipboardGuardOptions): ClipboardG
     pending = null
   }
 
-  const clearIfOurs = (): ClearOutcome => {
+  const clearIfOurs = async (): Promise<ClearOutcome> => {
     cancelPending()
     if (!ours) return 'nothing-pending'
     const expected = ours
     ours = null
     let current: string
     try {
-      current = clipboard.readText()
+      current = await clipboard.readText()
     } catch {
       return 'unreadable'
     }
@@ -94,13 +104,13 @@ export function createClipboardGuard(options: ClipboardGuardOptions): ClipboardG
   }
 
   return {
-    copySecret(text) {
+    async copySecret(text) {
       if (text.length === 0) throw new RangeError('nothing to copy')
       // A new copy replaces the old one on the clipboard, so the old clear no longer applies.
       cancelPending()
       ours = null
       try {
-        clipboard.writeSecret(text)
+        await clipboard.writeSecret(text)
       } catch {
         // The adapter's error could quote what it was asked to write; say only what failed.
         throw new Error('clipboard-write-failed')
@@ -108,8 +118,7 @@ export function createClipboardGuard(options: ClipboardGuardOptions): ClipboardG
       ours = fingerprint(text)
       pending = timers.setTimeout(() => {
         pending = null
-        const outcome = clearIfOurs()
-        options.onAutoClear?.(outcome)
+        void clearIfOurs().then((outcome) => options.onAutoClear?.(outcome))
       }, clearDelayMs)
       return { clearsAt: timers.now() + clearDelayMs }
     },

@@ -1,0 +1,106 @@
+import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
+import { err, ok, type AppError, type Result } from '@shared/result'
+import type { AdminSession, AdminSessionPort } from '../admin-session'
+import { registerSecret } from '../log/redact'
+import {
+  SecretStoreError,
+  type SecretKind,
+  type SecretRef,
+  type SecretStore,
+} from '../secrets/secret-store'
+
+/**
+ * The vault's only doors to the keychain and to Meta. Every secret read goes through `readToken`,
+ * which the handlers call on reveal, copy, check, refresh, rotate, revoke and backup — never on
+ * list, search or detail (the offline promise, proven by a counting store in the tests).
+ */
+
+const SECRET_KIND: Readonly<Record<VaultRecordSummary['kind'], SecretKind>> = {
+  'system-user': 'system-user-token',
+  'admin-system-user': 'system-user-token',
+  'admin-user': 'admin-token',
+  imported: 'imported-token',
+}
+
+/**
+ * Where a record's token lives: service = its kind, account = the record id. Writers (the setup
+ * flow, import, rotation, restore) and readers share this one function.
+ */
+export const vaultSecretRef = (record: Pick<VaultRecordSummary, 'id' | 'kind'>): SecretRef => ({
+  kind: SECRET_KIND[record.kind],
+  id: record.id,
+})
+
+/** Admin tokens reach everything in the business: revealing or copying one asks first. */
+export const isAdminRecord = (record: VaultRecordSummary): boolean =>
+  record.kind === 'admin-user' ||
+  record.kind === 'admin-system-user' ||
+  record.systemUserRole === 'admin'
+
+const keychainError = (error: unknown): { ok: false; error: AppError } =>
+  error instanceof SecretStoreError
+    ? err(error.code, error.messageKey)
+    : err('keychain-failed', 'errors.keychainFailed')
+
+/** Reads a record's token; `not-found` when the keychain no longer has it. */
+export async function readToken(
+  secrets: SecretStore,
+  record: VaultRecordSummary,
+): Promise<Result<string>> {
+  try {
+    const value = await secrets.get(vaultSecretRef(record))
+    if (value === null) return err('not-found', 'vaultMain.secret.missing')
+    registerSecret(value)
+    return ok(value)
+  } catch (error) {
+    return keychainError(error)
+  }
+}
+
+export async function writeToken(
+  secrets: SecretStore,
+  record: Pick<VaultRecordSummary, 'id' | 'kind'>,
+  token: string,
+): Promise<Result<void>> {
+  registerSecret(token)
+  try {
+    await secrets.set(vaultSecretRef(record), token)
+    return ok(undefined)
+  } catch (error) {
+    return keychainError(error)
+  }
+}
+
+/** Deletes a record's keychain entry; an entry that is already gone is fine. */
+export async function deleteToken(
+  secrets: SecretStore,
+  record: Pick<VaultRecordSummary, 'id' | 'kind'>,
+): Promise<Result<void>> {
+  try {
+    await secrets.delete(vaultSecretRef(record))
+    return ok(undefined)
+  } catch (error) {
+    return keychainError(error)
+  }
+}
+
+/**
+ * The admin session, checked against the record: a practice token can only be asked about in
+ * practice mode (the simulator issued it) and a real one only against Meta; and debug_token,
+ * refresh and revoke need the secret of the record's own app, which is the connected app's only.
+ */
+export async function sessionFor(
+  port: AdminSessionPort,
+  record: VaultRecordSummary,
+): Promise<Result<AdminSession>> {
+  const session = await port.current()
+  if (!session.ok) return session
+  const practice = session.value.target === 'practice'
+  if (record.practice !== practice) {
+    return err('invalid-input', 'vaultMain.otherMode', {
+      params: { mode: record.practice ? 'practice' : 'real' },
+    })
+  }
+  if (record.appId !== session.value.appId) return err('invalid-input', 'vaultMain.otherApp')
+  return session
+}

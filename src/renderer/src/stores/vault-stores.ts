@@ -1,0 +1,14 @@
+import { useVaultListStore } from './vault-list-store'
+import { useVaultRecordStore } from './vault-record-store'
+import { useVaultRevealStore } from './vault-reveal-store'
+import { useVaultToolsStore } from './vault-tools-store'
+import { useVaultViewStore } from './vault-view-store'
+
+/** Puts every vault store back to its initial state (tests; a fresh window). */
+export function resetVaultStores(): void {
+  useVaultListStore.getState().reset()
+  useVaultRecordStore.getState().reset()
+  useVaultRevealStore.getState().reset()
+  useVaultToolsStore.getState().reset()
+  useVaultViewStore.getState().reset()
+}

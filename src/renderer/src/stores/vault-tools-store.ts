@@ -1,0 +1,210 @@
+import { create } from 'zustand'
+import type { z } from 'zod'
+import type { AuditListResponse } from '@shared/ipc/schemas/vault-views'
+import type { AppError } from '@shared/result'
+import type { MessageKey } from '../i18n/message-key'
+import { backupPasswordProblem, type PasswordProblem } from '../vault/backup-password'
+import { callApi, IDLE, LOADING, settle, type LoadState } from './load-state'
+import { useVaultListStore } from './vault-list-store'
+import { useVaultViewStore } from './vault-view-store'
+
+export type AuditPage = z.infer<typeof AuditListResponse>
+
+export type ToolsActivity = 'idle' | 'importing' | 'exporting' | 'restoring' | 'inventory'
+
+/** What the last backup action did, for the polite live region (key + params). */
+export interface ToolsNotice {
+  readonly key: MessageKey
+  readonly params?: Readonly<Record<string, string | number>>
+}
+
+export interface VaultToolsState {
+  /**
+   * A pasted token and the backup passwords live here only while the admin types them: the action
+   * that sends one clears it in the same update, and leaving the tool clears them all (DESIGN.md ›
+   * Secrets: the renderer never holds a secret at rest).
+   */
+  readonly importToken: string
+  readonly importLabel: string
+  readonly backupPassword: string
+  readonly backupPasswordAgain: string
+  readonly restorePassword: string
+  readonly restoreConfirming: boolean
+  readonly passwordProblem: PasswordProblem | null
+  readonly activity: ToolsActivity
+  readonly error: AppError | null
+  readonly notice: ToolsNotice | null
+  readonly audit: LoadState<AuditPage>
+}
+
+export interface VaultToolsActions {
+  readonly importTokenChanged: (value: string) => void
+  readonly importLabelChanged: (value: string) => void
+  readonly importRequested: () => Promise<void>
+  readonly backupPasswordChanged: (value: string) => void
+  readonly backupPasswordAgainChanged: (value: string) => void
+  readonly backupRequested: () => Promise<void>
+  readonly inventoryRequested: () => Promise<void>
+  readonly restorePasswordChanged: (value: string) => void
+  readonly restoreAsked: () => void
+  readonly restoreDismissed: () => void
+  readonly restoreConfirmed: () => Promise<void>
+  readonly auditRequested: () => Promise<void>
+  /** The admin left the tool (or the vault locked): forget whatever was typed. */
+  readonly toolLeft: () => void
+  readonly reset: () => void
+}
+
+const TYPED_SECRETS = {
+  importToken: '',
+  backupPassword: '',
+  backupPasswordAgain: '',
+  restorePassword: '',
+} as const
+
+export const INITIAL_VAULT_TOOLS_STATE: VaultToolsState = {
+  ...TYPED_SECRETS,
+  importLabel: '',
+  restoreConfirming: false,
+  passwordProblem: null,
+  activity: 'idle',
+  error: null,
+  notice: null,
+  audit: IDLE,
+}
+
+/** Import a token, back up and restore the vault, export the inventory, read the activity log. */
+export const useVaultToolsStore = create<VaultToolsState & VaultToolsActions>()((set, get) => {
+  let generation = 0
+
+  const busy = (): boolean => get().activity !== 'idle'
+
+  return {
+    ...INITIAL_VAULT_TOOLS_STATE,
+    importTokenChanged: (importToken) => set({ importToken }),
+    importLabelChanged: (importLabel) => set({ importLabel }),
+    importRequested: async () => {
+      const token = get().importToken.trim()
+      const label = get().importLabel.trim()
+      if (busy()) return
+      if (token.length === 0) {
+        set({ error: null, notice: null, passwordProblem: null })
+        set({ error: { code: 'invalid-input', messageKey: 'vault.import.empty' } })
+        return
+      }
+      const request = generation
+      // The token leaves the store in the same update that starts the request.
+      set({ activity: 'importing', importToken: '', error: null, notice: null })
+      const result = await callApi(() =>
+        window.api.importToken(label ? { token, label } : { token }),
+      )
+      if (request !== generation) return
+      if (result.ok) {
+        set({ activity: 'idle', importLabel: '' })
+        void useVaultListStore.getState().recordsChanged()
+        useVaultViewStore.getState().recordOpened(result.value.record.id)
+      } else {
+        set({ activity: 'idle', error: result.error })
+      }
+    },
+    backupPasswordChanged: (backupPassword) => set({ backupPassword, passwordProblem: null }),
+    backupPasswordAgainChanged: (backupPasswordAgain) =>
+      set({ backupPasswordAgain, passwordProblem: null }),
+    backupRequested: async () => {
+      if (busy()) return
+      const { backupPassword, backupPasswordAgain } = get()
+      const problem = backupPasswordProblem(backupPassword, backupPasswordAgain)
+      if (problem) {
+        set({ passwordProblem: problem, error: null, notice: null })
+        return
+      }
+      const request = generation
+      set({ activity: 'exporting', ...TYPED_SECRETS, error: null, notice: null })
+      const result = await callApi(() => window.api.exportVaultBackup({ password: backupPassword }))
+      if (request !== generation) return
+      if (!result.ok) set({ activity: 'idle', error: result.error })
+      else if (result.value.outcome === 'cancelled') {
+        set({ activity: 'idle', notice: { key: 'vault.backup.cancelled' } })
+      } else {
+        set({
+          activity: 'idle',
+          notice: {
+            key: 'vault.backup.saved',
+            params: { count: result.value.count, location: result.value.location },
+          },
+        })
+      }
+    },
+    inventoryRequested: async () => {
+      if (busy()) return
+      const request = generation
+      set({ activity: 'inventory', error: null, notice: null })
+      const result = await callApi(() => window.api.exportInventory())
+      if (request !== generation) return
+      if (!result.ok) set({ activity: 'idle', error: result.error })
+      else if (result.value.outcome === 'cancelled') {
+        set({ activity: 'idle', notice: { key: 'vault.backup.cancelled' } })
+      } else {
+        set({
+          activity: 'idle',
+          notice: {
+            key: 'vault.inventory.saved',
+            params: { count: result.value.count, location: result.value.location },
+          },
+        })
+      }
+    },
+    restorePasswordChanged: (restorePassword) => set({ restorePassword }),
+    restoreAsked: () => {
+      if (get().restorePassword.length === 0) {
+        set({ error: { code: 'invalid-input', messageKey: 'vault.restore.empty' } })
+        return
+      }
+      set({ restoreConfirming: true, error: null, notice: null })
+    },
+    restoreDismissed: () => set({ restoreConfirming: false }),
+    restoreConfirmed: async () => {
+      if (busy()) return
+      const password = get().restorePassword
+      const request = generation
+      set({ activity: 'restoring', restoreConfirming: false, restorePassword: '', error: null })
+      const result = await callApi(() => window.api.restoreVaultBackup({ password }))
+      if (request !== generation) return
+      if (!result.ok) set({ activity: 'idle', error: result.error })
+      else if (result.value.outcome === 'cancelled') {
+        set({ activity: 'idle', notice: { key: 'vault.backup.cancelled' } })
+      } else {
+        set({
+          activity: 'idle',
+          notice: {
+            key: 'vault.restore.done',
+            params: { added: result.value.added, replaced: result.value.replaced },
+          },
+        })
+        void useVaultListStore.getState().recordsChanged()
+      }
+    },
+    auditRequested: async () => {
+      const request = generation
+      set({ audit: LOADING })
+      const result = await callApi(() => window.api.listAuditEntries({ limit: 200 }))
+      if (request === generation) set({ audit: settle(result) })
+    },
+    toolLeft: () => {
+      generation += 1
+      set({
+        ...TYPED_SECRETS,
+        importLabel: '',
+        restoreConfirming: false,
+        passwordProblem: null,
+        activity: 'idle',
+        error: null,
+        notice: null,
+      })
+    },
+    reset: () => {
+      generation += 1
+      set(INITIAL_VAULT_TOOLS_STATE)
+    },
+  }
+})

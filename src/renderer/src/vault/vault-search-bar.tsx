@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react'
+import type { VaultListItem } from '@shared/ipc/schemas/vault'
+import { useT } from '../i18n/use-t'
+import type { MessageKey } from '../i18n/message-key'
+import { useVaultListStore } from '../stores/vault-list-store'
+import { countByStatus, type StatusFilter } from './vault-search'
+import { STATUS_KINDS } from './vault-status'
+
+const FILTER_LABELS: Readonly<Record<StatusFilter, MessageKey>> = {
+  all: 'vault.filter.all',
+  valid: 'vault.filter.valid',
+  expiring: 'vault.filter.expiring',
+  expired: 'vault.filter.expired',
+  revoked: 'vault.filter.revoked',
+  invalid: 'vault.filter.invalid',
+  unknown: 'vault.filter.unknown',
+}
+
+const isStatusFilter = (value: string): value is StatusFilter =>
+  value === 'all' || (STATUS_KINDS as readonly string[]).includes(value)
+
+/** The search box and the status filter, both with visible labels (WCAG 3.3.2). */
+export function VaultSearchBar(props: {
+  readonly records: readonly VaultListItem[]
+  readonly now: number
+}): ReactNode {
+  const t = useT()
+  const searchText = useVaultListStore((state) => state.searchText)
+  const statusFilter = useVaultListStore((state) => state.statusFilter)
+  const searchChanged = useVaultListStore((state) => state.searchChanged)
+  const statusFilterChanged = useVaultListStore((state) => state.statusFilterChanged)
+  const counts = countByStatus(props.records, props.now)
+  return (
+    <div role="search" className="vault-search">
+      <div className="field vault-search__text">
+        <label className="field__label" htmlFor="vault-search-text">
+          {t('vault.search.label')}
+        </label>
+        <p id="vault-search-hint" className="field__hint">
+          {t('vault.search.hint')}
+        </p>
+        <input
+          id="vault-search-text"
+          className="field__input"
+          type="search"
+          value={searchText}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby="vault-search-hint"
+          onChange={(event) => searchChanged(event.target.value)}
+        />
+      </div>
+      <div className="field vault-search__status">
+        <label className="field__label" htmlFor="vault-search-status">
+          {t('vault.filter.label')}
+        </label>
+        <select
+          id="vault-search-status"
+          className="field__input"
+          value={statusFilter}
+          onChange={(event) => {
+            if (isStatusFilter(event.target.value)) statusFilterChanged(event.target.value)
+          }}
+        >
+          <option value="all">{t(FILTER_LABELS.all, { count: props.records.length })}</option>
+          {STATUS_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(FILTER_LABELS[kind], { count: counts[kind] })}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  )
+}
