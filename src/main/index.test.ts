@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES } from '@shared/ipc/channels'
 import { APP_ENTRY_URL } from './app-protocol'
+import { readForm } from './connect/testing/clicking-login-port'
 import type { electronFake as ElectronFake } from './testing/electron-fake'
 
 vi.mock('electron', async () => (await import('./testing/electron-fake')).electronModule())
@@ -114,5 +115,48 @@ describe('main/index.ts', () => {
     expect(fake.ipcMain.handlers.size).toBe(0)
     expect(fake.protocol.handlers.size).toBe(0)
     expect(existsSync(join(dataDir, 'settings.json'))).toBe(false)
+  })
+
+  it('signs in through a login window of its own, then tells the main window', async () => {
+    const fake = await launch({ holdsLock: true })
+    fake.app.markReady()
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
+    const main = fake.windows[0]!
+    const frame = main.webContents.mainFrame
+    const pending = fake.ipcMain.invoke(
+      'connect:sign-in',
+      { senderFrame: frame },
+      { app: { target: 'practice' } },
+    )
+    // The login window opens on the practice simulator's dialog (main started it on demand).
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2))
+    const login = fake.windows[1]!
+    expect(login.options.webPreferences).not.toHaveProperty('preload')
+    const dialogUrl = login.loadedUrl ?? ''
+    expect(dialogUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v27\.0\/dialog\/oauth\?/)
+
+    // The admin presses Continue; the dialog redirects to Facebook's desktop landing page.
+    const form = readForm(await (await fetch(dialogUrl)).text())
+    const confirm = await fetch(new URL(form.action, dialogUrl), {
+      method: 'POST',
+      body: new URLSearchParams({ ...form.fields, decision: 'allow' }),
+      redirect: 'manual',
+    })
+    const location = confirm.headers.get('location') ?? ''
+    expect(location).toMatch(/^https:\/\/www\.facebook\.com\/connect\/login_success\.html\?/)
+    expect(login.webContents.firePreventable('will-redirect', location)).toBe(true)
+
+    expect(await pending).toMatchObject({ ok: true, value: { target: 'practice' } })
+    expect(login.destroyed).toBe(true)
+    await vi.waitFor(() =>
+      expect(main.webContents.sent.map((message) => message.channel)).toContain(
+        'app:status-changed',
+      ),
+    )
+    // The practice simulator stops with the app.
+    fake.app.emit('will-quit')
+    await vi.waitFor(async () => {
+      await expect(fetch(dialogUrl)).rejects.toThrow()
+    })
   })
 })

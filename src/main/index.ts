@@ -1,14 +1,28 @@
 import { join, resolve } from 'node:path'
-import { app, protocol, session, shell, type BrowserWindow } from 'electron'
+import {
+  app,
+  clipboard,
+  ClipboardItem,
+  dialog,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+  type BrowserWindow,
+} from 'electron'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
+import { createAuditLog } from './audit/audit-log'
+import { createElectronLoginPort } from './connect/electron-login-port'
 import { createDispatcher } from './ipc/dispatcher'
-import { createSenderCheck, registerAppIpc } from './ipc/register-handlers'
+import { createSenderCheck, registerAppIpc, sendEvent } from './ipc/register-handlers'
 import { createLogger, fileSink } from './log/logger'
 import { redactValue } from './log/redact'
 import { createKeychainStore } from './secrets/keychain-store'
 import { buildServices } from './services'
 import { installSessionGuards } from './session-guards'
 import { createElectronKvStore } from './settings/electron-kv-store'
+import { createElectronVaultHost } from './vault/electron-vault-host'
 import { createMainWindow } from './window'
 
 /**
@@ -42,15 +56,34 @@ if (app.requestSingleInstanceLock()) {
 function start(): void {
   const log = createLogger([fileSink(dataDir)])
   const openExternal = (url: string) => shell.openExternal(url)
-  const { handlers } = buildServices({
+  const services = buildServices({
     version: app.getVersion(),
     secrets: createKeychainStore({ log }),
     settings: createElectronKvStore(dataDir),
     openExternal,
     log,
+    login: createElectronLoginPort({ log }),
+    emit: (event, payload) => {
+      if (mainWindow) sendEvent(mainWindow, event, payload)
+    },
+    audit: createAuditLog({ dataDir }),
+    dataDir,
+    vaultHost: createElectronVaultHost({
+      clipboard,
+      ClipboardItem,
+      Notification,
+      dialog,
+      powerMonitor,
+      platform: process.platform,
+      window: () => mainWindow,
+    }),
+  })
+  // The practice simulator listens on loopback; it goes with the app.
+  app.on('will-quit', () => {
+    services.dispose().catch((error: unknown) => log.error('app.dispose-failed', { error }))
   })
   registerAppIpc(
-    createDispatcher(handlers, log),
+    createDispatcher(services.handlers, log),
     createSenderCheck(() => mainWindow, log),
   )
   installSessionGuards(session.defaultSession, { allowDevtools: !app.isPackaged }, log)

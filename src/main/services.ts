@@ -1,24 +1,71 @@
+import type { EventName } from '@shared/ipc/channels'
+import type { EventPayloadOf, HandlerTable } from '@shared/ipc/contract'
 import type { AppStatus } from '@shared/ipc/schemas/app'
-import type { HandlerTable } from '@shared/ipc/contract'
 import { err, ok } from '@shared/result'
+import { createAuditLog, type AuditLog } from './audit/audit-log'
+import { createAdminSessionPort } from './connect/admin-session-port'
+import { createConnectService } from './connect/connect-service'
+import { createGraphTargets, type RealEndpoints } from './connect/graph-targets'
+import { unavailableLoginPort, type LoginWindowPort } from './connect/login-port'
 import { isAllowedExternalUrl, type OpenExternal } from './links/external-links'
 import type { Logger } from './log/logger'
+import { createPracticeRuntime, type PracticeRuntime } from './practice/practice-runtime'
 import type { SecretStore } from './secrets/secret-store'
 import type { KvStore } from './settings/kv-store'
 import type { Settings } from './settings/settings'
+import { createSetupService } from './setup/setup-handlers'
+import { systemTimers, type Timers } from './vault/timers'
+import type { PowerMonitorPort } from './vault/auto-lock'
+import type { AsyncClipboardPort } from './vault/async-clipboard-guard'
+import type { NotificationPort, OpenFilePort, SaveFilePort } from './vault/vault-deps'
+import { createVault } from './vault/vault-handlers'
 import { createVaultIndex } from './vault/vault-index'
+
+/** Sends a main → renderer event: Electron's webContents.send, or the preview's event stream. */
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void
+
+/**
+ * The vault's OS-facing ports: Electron's clipboard, notifications, dialogs and power monitor in
+ * the app; in-memory ones (src/main/vault/preview-ports.ts) in the preview, the bench and tests.
+ */
+export interface VaultHostPorts {
+  readonly clipboard: AsyncClipboardPort
+  readonly notifications: NotificationPort
+  readonly saveFile: SaveFilePort
+  readonly openFile: OpenFilePort
+  readonly powerMonitor?: PowerMonitorPort
+  readonly timers?: Timers
+}
 
 /** What the host (Electron's main, or the preview server) provides. Nothing here is Electron. */
 export interface MainPorts {
   readonly version: string
+  /** The one data directory (Electron's userData, or the preview's): journal, audit, exports. */
+  readonly dataDir: string
+  readonly vaultHost: VaultHostPorts
   readonly secrets: SecretStore
   readonly settings: KvStore<Settings>
   readonly openExternal: OpenExternal
   readonly log: Logger
+  /** Pushes events to the renderer; without it, the renderer learns changes by asking. */
+  readonly emit?: EmitEvent
+  /** Shows Facebook Login; without it, sign-in says so and the admin pastes a token instead. */
+  readonly login?: LoginWindowPort
+  /** Practice mode's simulator (started on first need); one is made when the host gives none. */
+  readonly practice?: PracticeRuntime
+  /** Where real calls go; default GRAPH_API_BASE_URL (or graph.facebook.com) and www.facebook.com. */
+  readonly realEndpoints?: RealEndpoints
+  /** The local audit log; by default `<dataDir>/audit/audit.log`. */
+  readonly audit?: AuditLog
+  readonly now?: () => number
 }
 
 export interface MainServices {
   readonly handlers: HandlerTable
+  /** Locks the vault from the host (e.g. a menu command); auto-lock runs inside the vault. */
+  lockVault(): Promise<void>
+  /** Stops what the services started: the practice simulator, vault timers, the journal lock. */
+  dispose(): Promise<void>
 }
 
 /**
@@ -27,22 +74,78 @@ export interface MainServices {
  * the preview runs exactly the app's code.
  */
 export function buildServices(ports: MainPorts): MainServices {
-  const vault = createVaultIndex(ports.settings)
+  const vaultIndex = createVaultIndex(ports.settings)
+  const audit = ports.audit ?? createAuditLog({ dataDir: ports.dataDir })
+  const practice = ports.practice ?? createPracticeRuntime({ log: ports.log })
+  const targets = createGraphTargets({
+    practice,
+    log: ports.log,
+    ...(ports.realEndpoints ? { real: ports.realEndpoints } : {}),
+  })
 
   const appStatus = async (): Promise<AppStatus> => {
     const keychain = await ports.secrets.status()
+    const connection = connect.store.summary()
     return {
       version: ports.version,
-      // Practice mode is the default until a real business is connected (the Connect issue).
-      mode: 'practice',
+      // Real only while a real business is connected; practice is the default, and always shown.
+      mode: connection?.target === 'real' ? 'real' : 'practice',
       keychain: {
         available: keychain.available,
         backend: keychain.backend,
         ...(keychain.problemKey ? { problemKey: keychain.problemKey } : {}),
       },
-      connection: null,
+      connection,
+      practice: { businessName: practice.businessName },
     }
   }
+
+  const statusChanged = () => {
+    const emit = ports.emit
+    if (!emit) return
+    appStatus().then(
+      (status) => emit('app:status-changed', status),
+      (error: unknown) => ports.log.error('app.status-event-failed', { error }),
+    )
+  }
+
+  const connect = createConnectService({
+    secrets: ports.secrets,
+    settings: ports.settings,
+    log: ports.log,
+    targets,
+    login: ports.login ?? unavailableLoginPort,
+    statusChanged,
+    audit,
+    ...(ports.now ? { now: ports.now } : {}),
+  })
+  const session = createAdminSessionPort(connect.store, targets)
+
+  const setup = createSetupService({
+    session,
+    secrets: ports.secrets,
+    vault: vaultIndex,
+    dataDir: ports.dataDir,
+    log: ports.log,
+    ...(ports.now ? { clock: ports.now } : {}),
+    ...(ports.emit ? { emit: ports.emit } : {}),
+  })
+
+  const vault = createVault({
+    session,
+    secrets: ports.secrets,
+    vault: vaultIndex,
+    audit,
+    clipboard: ports.vaultHost.clipboard,
+    notifications: ports.vaultHost.notifications,
+    saveFile: ports.vaultHost.saveFile,
+    openFile: ports.vaultHost.openFile,
+    timers: ports.vaultHost.timers ?? systemTimers,
+    dataDir: ports.dataDir,
+    log: ports.log,
+    emit: (event, payload) => ports.emit?.(event, payload),
+    ...(ports.vaultHost.powerMonitor ? { powerMonitor: ports.vaultHost.powerMonitor } : {}),
+  })
 
   const handlers: HandlerTable = {
     'app:status-get': async () => ok(await appStatus()),
@@ -54,7 +157,17 @@ export function buildServices(ports: MainPorts): MainServices {
       await ports.openExternal(url)
       return ok({ opened: true as const })
     },
-    'vault:records-list': async ({ query }) => ok({ records: vault.list(query) }),
+    ...connect.handlers,
+    ...setup.handlers,
+    ...vault.handlers,
   }
-  return { handlers }
+  return {
+    handlers,
+    lockVault: () => vault.lock('manual'),
+    dispose: async () => {
+      await vault.dispose()
+      setup.journal.release()
+      await practice.close()
+    },
+  }
 }

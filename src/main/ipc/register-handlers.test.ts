@@ -138,6 +138,7 @@ describe('sendEvent', () => {
     mode: 'practice' as const,
     keychain: { available: true, backend: 'secret-service' },
     connection: null,
+    practice: { businessName: 'Harbour Lane Bakery' },
   }
 
   it('sends a payload that matches the contract', () => {

@@ -1,11 +1,15 @@
 import fc from 'fast-check'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher'
 import { silentLogger } from '../log/logger'
 import { createMemorySecretStore } from '../secrets/memory-secret-store'
 import { buildServices } from '../services'
 import type { KvStore } from '../settings/kv-store'
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings'
+import { createInMemoryVaultHost } from '../vault/preview-ports'
 import { ALLOWED_EXTERNAL_HOSTS, isAllowedExternalUrl } from './external-links'
 
 const ALLOWED = [...ALLOWED_EXTERNAL_HOSTS]
@@ -153,6 +157,8 @@ describe('isAllowedExternalUrl', () => {
 describe('app:link-open through the dispatcher', () => {
   let dispatch: Dispatch
   let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<void>>>
+  let services: ReturnType<typeof buildServices>
+  let dataDir: string
 
   beforeEach(() => {
     openExternal = vi.fn<(url: string) => Promise<void>>(async () => undefined)
@@ -163,14 +169,22 @@ describe('app:link-open through the dispatcher', () => {
         data = { ...data, [key]: value }
       },
     }
-    const { handlers } = buildServices({
+    dataDir = mkdtempSync(join(tmpdir(), 'sua-links-'))
+    services = buildServices({
       version: '0.1.0',
       secrets: createMemorySecretStore(),
       settings,
       openExternal,
       log: silentLogger,
+      dataDir,
+      vaultHost: createInMemoryVaultHost(dataDir),
     })
-    dispatch = createDispatcher(handlers, silentLogger)
+    dispatch = createDispatcher(services.handlers, silentLogger)
+  })
+
+  afterEach(async () => {
+    await services.dispose()
+    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('refuses every hand-written payload and never calls the opener', async () => {

@@ -3,10 +3,16 @@ import { appMessages } from './messages/app'
 import { catalogMessages } from './messages/catalog'
 import { catalogScopeMessages } from './messages/catalog-scopes'
 import { catalogTaskMessages } from './messages/catalog-tasks'
+import { connectMainMessages } from './messages/connect-main'
+import { connectMessages } from './messages/connect'
 import { errorMessages } from './messages/errors'
+import { flowMessages } from './messages/flow'
 import { graphMessages } from './messages/graph'
 import { setupMessages } from './messages/setup'
+import { setupMainMessages } from './messages/setup-main'
 import { vaultMessages } from './messages/vault'
+import { vaultDetailMessages } from './messages/vault-detail'
+import { vaultToolsMessages } from './messages/vault-tools'
 import { vaultMainMessages } from './messages/vault-main'
 
 /**
@@ -18,10 +24,16 @@ export const messageGroups = [
   catalogMessages,
   catalogTaskMessages,
   catalogScopeMessages,
+  connectMainMessages,
+  connectMessages,
   errorMessages,
+  flowMessages,
   graphMessages,
   setupMessages,
+  setupMainMessages,
   vaultMessages,
+  vaultDetailMessages,
+  vaultToolsMessages,
   vaultMainMessages,
 ] as const
 

@@ -12,7 +12,7 @@ const sources = Object.entries(
 )
 
 // A message key is a dotted lower-camel path under one of the known areas.
-const KEY_PATTERN = /'((?:app|shell|setup|vault|errors)\.[A-Za-z0-9.]+)'/g
+const KEY_PATTERN = /'((?:app|shell|setup|vault|errors|connect)\.[A-Za-z0-9.]+)'/g
 
 const keysUsedIn = (text: string): string[] => [...text.matchAll(KEY_PATTERN)].map((m) => m[1]!)
 
@@ -38,11 +38,11 @@ describe('the message catalogue', () => {
     expect(used).toContain('setup.step8.body')
   })
 
-  it('uses every shell, setup and vault message somewhere', () => {
+  it('uses every shell, setup, vault and connect message somewhere', () => {
     const text = sources.map(([, source]) => source).join('\n')
     // A message no screen shows is dead text that translators would still have to write.
     const unused = Object.keys(en)
-      .filter((key) => /^(shell|setup|vault)\./.test(key))
+      .filter((key) => /^(shell|setup|vault|connect)\./.test(key))
       .filter((key) => !text.includes(`'${key}'`))
     expect(unused).toEqual([])
   })
