@@ -108,15 +108,25 @@ export interface MainWindowDeps {
 
 /** The app's only window. `new BrowserWindow` appears nowhere else (lint enforces it). */
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
-  const win = new BrowserWindow(
-    buildWindowOptions({
-      isPackaged: deps.isPackaged,
-      // electron-vite emits the sandboxed preload as CommonJS next to the main bundle.
-      preloadPath: join(__dirname, '../preload/index.cjs'),
-      title: translate(en, 'app.name'),
-      dark: nativeTheme.shouldUseDarkColors,
-    }),
-  )
+  const options = buildWindowOptions({
+    isPackaged: deps.isPackaged,
+    // electron-vite emits the sandboxed preload as CommonJS next to the main bundle.
+    preloadPath: join(__dirname, '../preload/index.cjs'),
+    title: translate(en, 'app.name'),
+    dark: nativeTheme.shouldUseDarkColors,
+  })
+  // The critical flags are restated at the constructor, where a reviewer and electronegativity
+  // (which cannot follow into buildWindowOptions) see them; window.test.ts pins both places.
+  const win = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  })
   attachWindowGuards(win.webContents, deps.openExternal, deps.log)
   win.once('ready-to-show', () => win.show())
   win
@@ -229,13 +239,22 @@ export function guardLoginSession(session: LoginSession, guards: LoginGuards): v
 
 /** Opens Facebook Login (or the practice dialog) in its own window; see buildLoginWindowOptions. */
 export function createLoginWindow(url: string, guards: LoginGuards): BrowserWindow {
-  const win = new BrowserWindow(
-    buildLoginWindowOptions({
-      partition: newLoginPartition(),
-      title: translate(en, 'connectMain.loginWindow.title'),
-      dark: nativeTheme.shouldUseDarkColors,
-    }),
-  )
+  const options = buildLoginWindowOptions({
+    partition: newLoginPartition(),
+    title: translate(en, 'connectMain.loginWindow.title'),
+    dark: nativeTheme.shouldUseDarkColors,
+  })
+  // As for the main window: the critical flags restated where they are visible at the constructor.
+  const win = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  })
   guardLoginSession(win.webContents.session, guards)
   attachLoginGuards(win.webContents, guards)
   // Loading ends in ERR_ABORTED when the dialog redirects at once (already signed in): expected.

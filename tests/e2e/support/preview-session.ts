@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { createKeychainStore } from '../../../src/main/secrets/keychain-store'
+import type { SecretStore } from '../../../src/main/secrets/secret-store'
+import type { MainPorts } from '../../../src/main/services'
 import { startPreviewServer, type PreviewServer } from '../../../src/preview/preview-server'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..', '..')
@@ -29,6 +31,10 @@ const CHROMIUM_ARGS = [
 
 export interface PreviewSession {
   readonly server: PreviewServer
+  /** The preview's data directory (settings, vault index, journal, audit, logs, exports). */
+  readonly dataDir: string
+  /** Chromium's profile directory for this session (the renderer's storage on disk). */
+  readonly profileDir: string
   readonly context: BrowserContext
   readonly page: Page
   /** The URL of every request any page in the context made, in order. */
@@ -57,10 +63,22 @@ function requirePrerequisites(): void {
   }
 }
 
+/** What a test may choose for its session; everything else is the default preview. */
+export interface PreviewSessionOptions {
+  /** Ports to pass on (a test's own practice runtime or vault host); the keychain stays real. */
+  readonly ports?: Omit<Partial<MainPorts>, 'secrets'>
+  /** The data directory to use (the test creates and scans it); default a fresh temp dir. */
+  readonly dataDir?: string
+  /** Wraps the real keychain store, e.g. to count reads; the keychain underneath stays real. */
+  readonly wrapSecrets?: (store: SecretStore) => SecretStore
+}
+
 /** Starts the server and the browser and opens the app; close() undoes all of it. */
-export async function openPreviewSession(): Promise<PreviewSession> {
+export async function openPreviewSession(
+  options: PreviewSessionOptions = {},
+): Promise<PreviewSession> {
   requirePrerequisites()
-  const dataDir = mkdtempSync(join(tmpdir(), 'sua-e2e-data-'))
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sua-e2e-data-'))
   const profileDir = mkdtempSync(join(tmpdir(), 'sua-e2e-chromium-'))
   const cleanUp = () => {
     rmSync(dataDir, { recursive: true, force: true })
@@ -80,7 +98,7 @@ export async function openPreviewSession(): Promise<PreviewSession> {
   const server = await startPreviewServer({
     dataDir,
     rendererDir: RENDERER_DIR,
-    ports: { secrets },
+    ports: { ...options.ports, secrets: options.wrapSecrets?.(secrets) ?? secrets },
   })
   let context: BrowserContext
   try {
@@ -114,6 +132,8 @@ export async function openPreviewSession(): Promise<PreviewSession> {
   await page.goto(server.url)
   return {
     server,
+    dataDir,
+    profileDir,
     context,
     page,
     requests,
