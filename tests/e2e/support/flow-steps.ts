@@ -73,7 +73,11 @@ export interface FlowRun {
   readonly plan: AccessPlan
   readonly name: string
   /** The assets ticked, by catalog kind, with their ids and names as the screen showed them. */
-  readonly assets: ReadonlyArray<{ readonly kind: string; readonly id: string; readonly name: string }>
+  readonly assets: ReadonlyArray<{
+    readonly kind: string
+    readonly id: string
+    readonly name: string
+  }>
 }
 
 type ScreenHook = (screen: FlowScreen) => Promise<void>
@@ -105,7 +109,9 @@ async function pickAssets(page: Page, plan: AccessPlan): Promise<FlowRun['assets
     const tasks = region.getByRole('group', { name: text('flow.assets.tasks', { name }) })
     const ticked = await tasks.getByRole('checkbox', { checked: true }).count()
     if (ticked !== asset.tasks.length) {
-      throw new Error(`${asset.kind} "${name}": ${ticked} tasks ticked, plan has ${asset.tasks.length}`)
+      throw new Error(
+        `${asset.kind} "${name}": ${ticked} tasks ticked, plan has ${asset.tasks.length}`,
+      )
     }
     picked.push({ kind: asset.kind, id: elementId.slice(prefix.length), name })
   }

@@ -20,8 +20,14 @@ interface IdbRequest<T> {
 
 interface IdbDatabase {
   readonly objectStoreNames: ArrayLike<string>
-  transaction(names: string, mode: 'readonly'): {
-    objectStore(name: string): { getAll(): IdbRequest<unknown[]>; getAllKeys(): IdbRequest<unknown[]> }
+  transaction(
+    names: string,
+    mode: 'readonly',
+  ): {
+    objectStore(name: string): {
+      getAll(): IdbRequest<unknown[]>
+      getAllKeys(): IdbRequest<unknown[]>
+    }
   }
   close(): void
 }

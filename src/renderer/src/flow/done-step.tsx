@@ -98,6 +98,8 @@ export function DoneStep(): ReactNode {
 function Granted(props: { readonly differences: readonly GrantDifference[] }): ReactNode {
   const t = useT()
   const tr = useTranslateRuntimeKey()
+  // Names come from what the admin picked; a run resumed after a restart may only know the id.
+  const chosen = useFlowStore((state) => state.draft.assets)
   return (
     <section className="card" aria-labelledby="flow-granted-heading">
       <h2 id="flow-granted-heading">{t('flow.done.granted.heading')}</h2>
@@ -109,7 +111,11 @@ function Granted(props: { readonly differences: readonly GrantDifference[] }): R
       ) : (
         <ul className="flow-list">
           {props.differences.map((difference) => {
-            const base = { kind: kindName(tr, difference.kind), asset: difference.assetId }
+            const picked = chosen[difference.kind as keyof typeof chosen]?.[difference.assetId]
+            const base = {
+              kind: kindName(tr, difference.kind),
+              asset: picked?.name ?? difference.assetId,
+            }
             return (
               <li key={`${difference.kind}-${difference.assetId}`}>
                 {difference.missing.length > 0 ? (

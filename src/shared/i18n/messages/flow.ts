@@ -197,7 +197,7 @@ export const flowMessages = {
 
   'flow.done.heading': 'Saved in your vault',
   'flow.done.lead':
-    'The token for “{name}” is in your computer’s keychain. It is not shown here; copy it from the Token vault when your software needs it.',
+    'The token for “{name}” is in your computer’s keychain. It is not shown here: copy it below, or later from the Token vault, when your software needs it.',
   'flow.done.fingerprint': 'Ends in: {fingerprint}',
   'flow.done.expires': 'Expires: {date}',
   'flow.done.never': 'Never expires',
@@ -205,8 +205,8 @@ export const flowMessages = {
     'A system user with this name already existed, so the app used it instead of creating a second one.',
   'flow.done.granted.heading': 'What Meta granted',
   'flow.done.granted.same': 'Meta granted exactly what was asked for.',
-  'flow.done.granted.missing': '{kind} {asset}: Meta did not grant {tasks}.',
-  'flow.done.granted.extra': '{kind} {asset}: Meta also granted {tasks}.',
+  'flow.done.granted.missing': '“{asset}” ({kind}): Meta did not grant {tasks}.',
+  'flow.done.granted.extra': '“{asset}” ({kind}): Meta also granted {tasks}.',
   'flow.done.granted.extraBroad':
     'That includes broad access ({tasks}); check it in Business Settings if the software does not need it.',
   'flow.done.copy': 'Copy the token',
