@@ -1,4 +1,4 @@
-import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
+import type { VaultAsset, VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { err, ok, type AppError, type Result } from '@shared/result'
 import type { GraphCredentials } from '../../graph/client'
 import { debugToken } from '../../graph/debug'
@@ -206,6 +206,26 @@ async function store(driver: RunDriver, deps: TokenDeps, token: string): Promise
   return recorded.ok ? { ok: false, error } : recorded
 }
 
+/** Most assets one record lists (the schema's bound); a larger run keeps the first ones. */
+const MAX_RECORD_ASSETS = 500
+
+/**
+ * The assets the token reaches, as the vault shows and searches them offline: the planned tasks
+ * plus any Meta granted on top (the read-back differences). Ids only: the run keeps no names.
+ */
+function vaultAssetsOf(run: RunRecord): VaultAsset[] {
+  const extra = new Map(run.differences.map((d) => [`${d.kind}:${d.assetId}`, d.extra]))
+  return run.assignments
+    .flatMap((group) =>
+      group.assetIds.map((id) => ({
+        id,
+        kind: group.kind,
+        tasks: [...new Set([...group.tasks, ...(extra.get(`${group.kind}:${id}`) ?? [])])],
+      })),
+    )
+    .slice(0, MAX_RECORD_ASSETS)
+}
+
 /** The vault record, with expiry and scopes from debug_token when Meta answers it. */
 async function finish(driver: RunDriver, deps: TokenDeps, token: string): Promise<Result<void>> {
   const { run, session } = driver
@@ -233,6 +253,8 @@ async function finish(driver: RunDriver, deps: TokenDeps, token: string): Promis
     businessName: run.businessName,
     systemUserId: run.systemUserId ?? '',
     systemUserName: run.name,
+    systemUserRole: run.role === 'ADMIN' ? 'admin' : 'employee',
+    assets: vaultAssetsOf(run),
     appId: run.appId,
     ...(run.appName ? { appName: run.appName } : {}),
     scopes: valid ? [...valid.scopes] : [...run.scopes],

@@ -63,6 +63,14 @@ export async function expectSetUp(input: {
   const record = records[0]!
   expect(record.fingerprint).toBe(token.value.slice(-4))
   expect([...record.scopes].sort()).toEqual([...plan.scopes].sort())
+  // The vault can show and search what the token reaches, offline: role, assets and their tasks.
+  expect(record.systemUserRole).toBe(request.role === 'ADMIN' ? 'admin' : 'employee')
+  const recorded = new Map((record.assets ?? []).map((asset) => [asset.id, asset]))
+  for (const group of request.assignments) {
+    for (const assetId of group.assetIds) {
+      expect(recorded.get(assetId)?.tasks).toEqual(expect.arrayContaining([...group.tasks]))
+    }
+  }
   expect(await secrets.get({ kind: 'system-user-token', id: record.id })).toBe(token.value)
   return { systemUserId: su.id, token: token.value }
 }
