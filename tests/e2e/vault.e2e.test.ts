@@ -58,7 +58,10 @@ describe('the vault list (issue 6)', () => {
     const soon = page.getByRole('region', { name: 'Expiring soon' })
     await expect.poll(() => soon.innerText()).toContain('Expiring in 5 days')
     expect(await soon.getByRole('button').allInnerTexts()).toEqual(
-      expect.arrayContaining(['Nightly export — Harbour Lane Bakery', 'Old integration — Harbour Lane Bakery']),
+      expect.arrayContaining([
+        'Nightly export — Harbour Lane Bakery',
+        'Old integration — Harbour Lane Bakery',
+      ]),
     )
     const timeline = page.getByRole('region', { name: 'When tokens expire' })
     expect(await timeline.innerText()).toContain(
@@ -76,20 +79,20 @@ describe('the vault list (issue 6)', () => {
     const { page } = vault.session
     const search = page.getByRole('searchbox', { name: 'Search' })
     await search.fill('Office')
-    await expect.poll(() => vaultRows(page).allInnerTexts()).toEqual([
-      expect.stringContaining('Office admin'),
-    ])
+    await expect
+      .poll(() => vaultRows(page).allInnerTexts())
+      .toEqual([expect.stringContaining('Office admin')])
     await search.fill('nightly')
-    await expect.poll(() => vaultRows(page).allInnerTexts()).toEqual([
-      expect.stringContaining('Nightly export'),
-    ])
+    await expect
+      .poll(() => vaultRows(page).allInnerTexts())
+      .toEqual([expect.stringContaining('Nightly export')])
     await search.fill('no such token anywhere')
     await expect.poll(() => vaultRows(page).count()).toBe(0)
     await search.fill('')
     await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Expired (1)' })
-    await expect.poll(() => vaultRows(page).allInnerTexts()).toEqual([
-      expect.stringContaining('Old integration'),
-    ])
+    await expect
+      .poll(() => vaultRows(page).allInnerTexts())
+      .toEqual([expect.stringContaining('Old integration')])
     await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'All tokens (4)' })
     await expect.poll(() => vaultRows(page).count()).toBe(4)
   })
@@ -98,6 +101,97 @@ describe('the vault list (issue 6)', () => {
     const { problems, passes } = await seriousViolations(vault.session.page)
     expect(problems).toEqual([])
     expect(passes).toBeGreaterThan(10)
+    // The list itself at the top of the picture (the panel and timeline sit above it).
+    await vault.session.page
+      .getByRole('heading', { name: 'Saved tokens, most urgent first' })
+      .evaluate((heading: { scrollIntoView(options: { block: 'start' }): void }) => {
+        heading.scrollIntoView({ block: 'start' })
+      })
     await vault.session.page.screenshot({ path: join(SCREENSHOT_DIR, 'vault-list.png') })
+  })
+})
+
+describe('a token in detail: reveal and copy (issue 6, SEC-10, SEC-18)', () => {
+  it('opens offline from the list, masked, without reading the keychain', async () => {
+    const { page } = vault.session
+    const reads = vault.keychainReads()
+    const detail = await openRecord(page, 'Reports server')
+    const shown = await tokenCode(detail).innerText()
+    expect(shown).toMatch(/^•+[A-Za-z0-9]{4}$/)
+    expect(shown.endsWith(vault.tokens['Reports server'].slice(-4))).toBe(true)
+    expect(await detail.innerText()).toContain('Read ad reports')
+    expect(vault.keychainReads()).toBe(reads)
+    expect(await rendererHoldsAToken()).toEqual([])
+    const { problems, passes } = await seriousViolations(page)
+    expect(problems).toEqual([])
+    expect(passes).toBeGreaterThan(10)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'vault-detail.png') })
+  })
+
+  it('Copy puts the value on the clipboard in main, never in the page, and says it clears', async () => {
+    const { page } = vault.session
+    const detail = page.getByRole('region', { name: 'Reports server — Harbour Lane Bakery' })
+    const writes = vault.vaultHost.clipboard.secretWrites
+    await detail.getByRole('button', { name: 'Copy', exact: true }).click()
+    await detail.getByText('Copied — clears from the clipboard in 30 s.').waitFor()
+    expect(vault.vaultHost.clipboard.peek()).toBe(vault.tokens['Reports server'])
+    // Written as a secret (marked sensitive where the platform can), exactly once.
+    expect(vault.vaultHost.clipboard.secretWrites).toBe(writes + 1)
+    expect(await rendererHoldsAToken()).toEqual([])
+  })
+
+  it('Reveal shows the value, and hides it again after 30 s (fake page clock)', async () => {
+    const { page } = vault.session
+    // Fake timers from here on: the renderer's own 30 s timer is what hides the value.
+    await page.clock.install()
+    const detail = page.getByRole('region', { name: 'Reports server — Harbour Lane Bakery' })
+    await detail.getByRole('button', { name: 'Show for 30 seconds' }).click()
+    await detail.getByRole('button', { name: 'Hide now' }).waitFor()
+    expect(await tokenCode(detail).innerText()).toBe(vault.tokens['Reports server'])
+    expect(await detail.innerText()).toContain('Hides in 30 s')
+    await page.clock.fastForward(25_000)
+    expect(await tokenCode(detail).innerText()).toBe(vault.tokens['Reports server'])
+    await page.clock.fastForward(6_000)
+    await detail.getByRole('button', { name: 'Show for 30 seconds' }).waitFor()
+    expect(await tokenCode(detail).innerText()).toMatch(/^•+/)
+    expect(await rendererHoldsAToken()).toEqual([])
+    // Back in step with main's clock: the renderer shows a value only until main's hidesAt, so a
+    // page clock 31 s ahead would hide every later reveal at once.
+    await page.clock.setSystemTime(Date.now())
+  })
+
+  it('hides a revealed value when the admin navigates away', async () => {
+    const { page } = vault.session
+    let detail = page.getByRole('region', { name: 'Reports server — Harbour Lane Bakery' })
+    await detail.getByRole('button', { name: 'Show for 30 seconds' }).click()
+    await detail.getByRole('button', { name: 'Hide now' }).waitFor()
+    expect(await rendererHoldsAToken()).toEqual(['Reports server'])
+    await backToList(page)
+    expect(await rendererHoldsAToken()).toEqual([])
+    detail = await openRecord(page, 'Reports server')
+    expect(await tokenCode(detail).innerText()).toMatch(/^•+/)
+  })
+
+  it('asks before revealing an admin token, and the dialog passes axe', async () => {
+    const { page } = vault.session
+    await backToList(page)
+    const detail = await openRecord(page, 'Office admin')
+    await detail.getByRole('button', { name: 'Show for 30 seconds' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Show an admin token?' })
+    await dialog.waitFor()
+    expect(await rendererHoldsAToken()).toEqual([])
+    const { problems } = await seriousViolations(page)
+    expect(problems).toEqual([])
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    expect(await rendererHoldsAToken()).toEqual([])
+
+    await detail.getByRole('button', { name: 'Show for 30 seconds' }).click()
+    await dialog.getByRole('button', { name: 'Show it' }).click()
+    await detail.getByRole('button', { name: 'Hide now' }).waitFor()
+    expect(await tokenCode(detail).innerText()).toBe(vault.tokens['Office admin'])
+    await detail.getByRole('button', { name: 'Hide now' }).click()
+    await detail.getByRole('button', { name: 'Show for 30 seconds' }).waitFor()
+    expect(await rendererHoldsAToken()).toEqual([])
   })
 })

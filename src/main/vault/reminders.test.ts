@@ -30,6 +30,10 @@ describe('expiry reminders', () => {
     const due = await kit.call('vault:reminders', {})
     expect(due.ok && due.value.due.map((r) => r.daysLeft)).toEqual([14])
     expect(due.ok && due.value.expiringSoon).toEqual(['r1'])
+    // The "expiring soon" panel gets the record itself, with its status, and only that one.
+    expect(due.ok && due.value.attention.map((r) => [r.id, r.status])).toEqual([
+      ['r1', { state: 'expiring', daysLeft: 14 }],
+    ])
     const again = await kit.call('vault:reminders', {})
     expect(again.ok && again.value.due).toEqual([])
     expect(kit.notifications.shown).toHaveLength(1)

@@ -2,8 +2,10 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'n
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { ResponseOf } from '@shared/ipc/contract'
+import { ATTENTION_MAX } from '@shared/ipc/schemas/vault'
 import { dueReminders, expiryStatus, timeline, type SentReminders } from './expiry'
 import type { VaultContext } from './vault-context'
+import { filterRecords } from './vault-view'
 
 /**
  * Expiry reminders (SEC-17) at 14, 7 and 1 days: each shown once per record and expiry date —
@@ -81,7 +83,11 @@ export function collectReminders(context: VaultContext, store: ReminderStore): R
     }
   }
   const horizon = timeline(records, now, TIMELINE.horizonDays, TIMELINE.bucketDays)
+  const attention = filterRecords(records, {}, now)
+    .filter((item) => item.status?.state === 'expired' || item.status?.state === 'expiring')
+    .slice(0, ATTENTION_MAX)
   return {
+    attention,
     due: due.map((reminder) => ({
       recordId: reminder.recordId,
       expiresAt: reminder.expiresAt,

@@ -29,7 +29,7 @@ export interface NotificationPort {
   }): void
 }
 
-export type FileKind = 'backup' | 'inventory'
+export type FileKind = 'backup' | 'inventory' | 'audit'
 
 /**
  * Where exported files go. Desktop: Electron's `dialog.showSaveDialog` (the admin picks the place;

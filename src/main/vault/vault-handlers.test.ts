@@ -43,18 +43,20 @@ describe('offline viewing', () => {
     k.seed(records.map((record) => makeRecord(k.timers.now(), record)))
 
     const all = await kit.call('vault:records-list', {})
-    expect(all.ok && all.value.records).toHaveLength(1000)
-    const search = await kit.call('vault:records-list', { query: 'orders' })
+    expect(all.ok && all.value.records).toHaveLength(100)
+    expect(all.ok && [all.value.total, all.value.matched]).toEqual([1000, 1000])
+    const search = await kit.call('vault:records-list', { query: 'orders', limit: 200 })
     expect(search.ok && search.value.records).toHaveLength(100)
+    expect(search.ok && search.value.matched).toBe(100)
     const byScope = await kit.call('vault:records-list', { scope: 'pages_manage_posts' })
-    expect(byScope.ok && byScope.value.records).toHaveLength(500)
+    expect(byScope.ok && byScope.value.matched).toBe(500)
     const byAsset = await kit.call('vault:records-list', { assetId: 'page3' })
     expect(byAsset.ok && byAsset.value.records.every((r) => r.assets?.[0]?.id === 'page3')).toBe(
       true,
     )
     const expiring = await kit.call('vault:records-list', { status: 'expiring' })
     // Days left 1..14 are "expiring"; 0 days (n % 30 === 0) is expired.
-    expect(expiring.ok && expiring.value.records.length).toBe(
+    expect(expiring.ok && expiring.value.matched).toBe(
       records.filter((_, n) => n % 30 >= 1 && n % 30 <= 14).length,
     )
     const detail = await kit.call('vault:record-get', { id: 'r42' })

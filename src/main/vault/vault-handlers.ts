@@ -1,6 +1,7 @@
 import type { Channel } from '@shared/ipc/channels'
 import type { HandlerTable } from '@shared/ipc/contract'
 import { err, ok } from '@shared/result'
+import { exportAudit } from './audit-export'
 import { listAudit } from './audit-view'
 import type { LockReason } from './auto-lock'
 import { createHealthJobs, type HealthJobs } from './health-jobs'
@@ -13,7 +14,7 @@ import { confirmRotation, startRotation } from './rotation'
 import { refresh, revoke, revokeAll } from './token-actions'
 import { createVaultContext } from './vault-context'
 import type { VaultDeps } from './vault-deps'
-import { filterRecords, toListItem } from './vault-view'
+import { listPage, toListItem } from './vault-view'
 
 /**
  * The vault's IPC handlers, built from its ports (vault-deps.ts). `services.ts` spreads
@@ -50,7 +51,7 @@ export function createVault(deps: VaultDeps): Vault {
 
   const handlers: VaultHandlers = {
     'vault:records-list': async (request) =>
-      ok({ records: filterRecords(deps.vault.list(), request, context.now()) }),
+      ok(listPage(deps.vault.list(), request, context.now())),
     'vault:record-get': async ({ id }) => {
       const found = context.find(id)
       return found.ok ? ok({ record: toListItem(found.value, context.now()) }) : found
@@ -86,6 +87,7 @@ export function createVault(deps: VaultDeps): Vault {
     'vault:export-import': ({ password }) => restoreBackup(context, password),
     'vault:inventory-export': () => exportInventory(context),
     'vault:audit-list': async (request) => listAudit(context, request),
+    'vault:audit-export': (request) => exportAudit(context, request),
     'vault:reminders': async () => ok(collectReminders(context, reminders)),
   }
 

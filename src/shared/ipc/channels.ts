@@ -28,6 +28,7 @@ export const CHANNELS = {
   'vault:export-import': 'restoreVaultBackup',
   'vault:inventory-export': 'exportInventory',
   'vault:audit-list': 'listAuditEntries',
+  'vault:audit-export': 'exportAuditLog',
   'vault:reminders': 'getExpiryReminders',
   'connect:sign-in': 'signInWithFacebook',
   'connect:sign-in-cancel': 'cancelSignIn',

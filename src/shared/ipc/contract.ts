@@ -33,6 +33,8 @@ import {
   UnfinishedRunsResponse,
 } from './schemas/setup'
 import {
+  AuditExportResponse,
+  AuditFilter,
   AuditListRequest,
   AuditListResponse,
   BackupExportRequest,
@@ -103,6 +105,7 @@ export const CONTRACT = {
   'vault:export-import': { request: BackupRestoreRequest, response: BackupRestoreResponse },
   'vault:inventory-export': { request: EmptyRequest, response: InventoryExportResponse },
   'vault:audit-list': { request: AuditListRequest, response: AuditListResponse },
+  'vault:audit-export': { request: AuditFilter, response: AuditExportResponse },
   'vault:reminders': { request: EmptyRequest, response: RemindersResponse },
   'connect:sign-in': { request: SignInRequest, response: ConnectionSummary },
   'connect:sign-in-cancel': { request: EmptyRequest, response: CancelResponse },

@@ -64,11 +64,9 @@ export async function openFilledVault(): Promise<FilledVault> {
   const madeBy = async (name: string, role: 'EMPLOYEE' | 'ADMIN') => {
     const run = await runGuidedFlow(page, sim, name, role)
     const id = run.vaultRecordId ?? ''
-    const { record } = await callApi<{ record: { systemUserId: string } }>(
-      page,
-      'getVaultRecord',
-      { id },
-    )
+    const { record } = await callApi<{ record: { systemUserId: string } }>(page, 'getVaultRecord', {
+      id,
+    })
     const issued = sim.model.tokens({ userId: record.systemUserId, type: 'SYSTEM_USER' })
     if (issued.length !== 1) throw new Error(`${issued.length} tokens for ${name}`)
     return { id, token: issued[0]!.value, systemUserId: record.systemUserId }

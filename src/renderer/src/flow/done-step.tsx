@@ -111,7 +111,7 @@ function Granted(props: { readonly differences: readonly GrantDifference[] }): R
       ) : (
         <ul className="flow-list">
           {props.differences.map((difference) => {
-            const picked = chosen[difference.kind as keyof typeof chosen]?.[difference.assetId]
+            const picked = chosen[difference.kind]?.[difference.assetId]
             const base = {
               kind: kindName(tr, difference.kind),
               asset: picked?.name ?? difference.assetId,

@@ -122,9 +122,12 @@ describe('vault list store', () => {
     const records = [makeRecord()]
     window.api = createFakeApi({ vault: ok({ records }) }).api
     const opened = useVaultListStore.getState().vaultOpened()
-    expect(useVaultListStore.getState().records).toEqual({ phase: 'loading' })
+    expect(useVaultListStore.getState().list).toEqual({ phase: 'loading' })
     await opened
-    expect(useVaultListStore.getState().records).toEqual({ phase: 'loaded', value: records })
+    expect(useVaultListStore.getState().list).toMatchObject({
+      phase: 'loaded',
+      value: { records, total: 1, matched: 1, offset: 0 },
+    })
   })
 
   it('shows only the latest answer when requests overlap', async () => {
@@ -138,13 +141,13 @@ describe('vault list store', () => {
     await second
     answers[0]!.resolve(ok({ records: [makeRecord({ id: 'older' })] }))
     await first
-    expect(useVaultListStore.getState().records).toEqual({ phase: 'loaded', value: newer })
+    expect(useVaultListStore.getState().list).toMatchObject({ value: { records: newer } })
   })
 
   it('keeps the AppError of a failed list', async () => {
     window.api = createFakeApi({ vault: err('storage-failed', 'errors.storageFailed') }).api
     await useVaultListStore.getState().vaultOpened()
-    expect(useVaultListStore.getState().records).toEqual({
+    expect(useVaultListStore.getState().list).toEqual({
       phase: 'failed',
       error: { code: 'storage-failed', messageKey: 'errors.storageFailed' },
     })
@@ -159,11 +162,11 @@ describe('vault list store', () => {
     await opened
     expect(
       pick(useVaultListStore.getState(), [
-        'records',
+        'list',
         'reminders',
         'searchText',
         'statusFilter',
-        'shownCount',
+        'offset',
         'health',
         'healthError',
       ]),

@@ -1,24 +1,28 @@
 import { create } from 'zustand'
-import type { VaultListItem } from '@shared/ipc/schemas/vault'
-import type { z } from 'zod'
-import type { HealthProgressEvent, RemindersResponse } from '@shared/ipc/schemas/vault-views'
+import type { ListVaultResponse, RemindersResponse } from '@shared/ipc/schemas/vault'
+import type { HealthProgressEvent } from '@shared/ipc/schemas/vault-views'
 import type { AppError } from '@shared/result'
-import { EMPTY_QUERY, type StatusFilter } from '../vault/vault-search'
+import type { StatusFilter } from '../vault/vault-status'
 import { callApi, IDLE, LOADING, settle, type LoadState } from './load-state'
 
-export type Reminders = z.infer<typeof RemindersResponse>
+export type Reminders = RemindersResponse
+export type VaultPage = ListVaultResponse
 
-/** How many rows the table shows at first and adds per "Show more" (keeps 10,000 records smooth). */
+/**
+ * Rows per page. Main filters, searches and pages (vault-view.ts), so only this many records
+ * cross IPC and sit in the document at once — 10,000 records stay smooth.
+ */
 export const PAGE_SIZE = 100
 
 export interface VaultListState {
-  /** Metadata only: the list never holds a token (DESIGN.md › Secrets; SEC-10). */
-  readonly records: LoadState<readonly VaultListItem[]>
+  /** One page of matches, metadata only: never a token (DESIGN.md › Secrets; SEC-10). */
+  readonly list: LoadState<VaultPage>
   /** The expiring-soon view, due reminders and the timeline, from main's offline index. */
   readonly reminders: LoadState<Reminders>
   readonly searchText: string
   readonly statusFilter: StatusFilter
-  readonly shownCount: number
+  /** Where the page on screen starts among the matches. */
+  readonly offset: number
   /** The "check all" job running in main, while it runs (the admin can keep working). */
   readonly health: HealthProgressEvent | null
   readonly healthError: AppError | null
@@ -29,10 +33,11 @@ export interface VaultListActions {
   readonly vaultOpened: () => Promise<void>
   /** Main said records changed (a check finished, a token was saved elsewhere): read again. */
   readonly recordsChanged: () => Promise<void>
-  readonly searchChanged: (text: string) => void
-  readonly statusFilterChanged: (status: StatusFilter) => void
-  readonly searchCleared: () => void
-  readonly showMoreRequested: () => void
+  readonly searchChanged: (text: string) => Promise<void>
+  readonly statusFilterChanged: (status: StatusFilter) => Promise<void>
+  readonly searchCleared: () => Promise<void>
+  /** The pager: show the matches from `offset`. */
+  readonly pageRequested: (offset: number) => Promise<void>
   /** "Check all with Meta": a background job in main; progress arrives as events. */
   readonly checkAllRequested: () => Promise<void>
   readonly healthProgressed: (event: HealthProgressEvent) => void
@@ -40,46 +45,75 @@ export interface VaultListActions {
 }
 
 export const INITIAL_VAULT_LIST_STATE: VaultListState = {
-  records: IDLE,
+  list: IDLE,
   reminders: IDLE,
-  searchText: EMPTY_QUERY.text,
-  statusFilter: EMPTY_QUERY.status,
-  shownCount: PAGE_SIZE,
+  searchText: '',
+  statusFilter: 'all',
+  offset: 0,
   health: null,
   healthError: null,
 }
 
 /**
- * The saved tokens the vault lists, read from main's offline index. Search and filtering run here
- * over that metadata (vault-search.ts), so typing needs neither main nor a network.
+ * The saved tokens the vault lists, a page at a time from main's offline index. Search, the status
+ * filter and the order (most urgent first) run in main over metadata only: no keychain read, no
+ * network, and only one page ever crosses IPC.
  */
 export const useVaultListStore = create<VaultListState & VaultListActions>()((set, get) => {
   // Only the latest request's answer is shown; a reset also drops answers still on their way.
-  let generation = 0
+  let listGeneration = 0
+  let remindersGeneration = 0
+
+  const fetchPage = async (): Promise<void> => {
+    listGeneration += 1
+    const request = listGeneration
+    const { searchText, statusFilter, offset } = get()
+    const query = searchText.trim()
+    const result = await callApi(() =>
+      window.api.listVaultRecords({
+        ...(query ? { query } : {}),
+        ...(statusFilter !== 'all' ? { status: statusFilter } : {}),
+        offset,
+        limit: PAGE_SIZE,
+      }),
+    )
+    if (listGeneration !== request) return
+    // Main may move the offset back (the list shrank): follow it, so the pager stays right.
+    set({ list: settle(result), ...(result.ok ? { offset: result.value.offset } : {}) })
+  }
 
   const load = async (showLoading: boolean): Promise<void> => {
-    generation += 1
-    const request = generation
-    if (showLoading) set({ records: LOADING })
-    const [records, reminders] = await Promise.all([
-      callApi(() => window.api.listVaultRecords({})),
+    remindersGeneration += 1
+    const request = remindersGeneration
+    if (showLoading) set({ list: LOADING })
+    const [, reminders] = await Promise.all([
+      fetchPage(),
       callApi(() => window.api.getExpiryReminders()),
     ])
-    if (generation !== request) return
-    set({
-      records: settle(records.ok ? { ok: true, value: records.value.records } : records),
-      reminders: settle(reminders),
-    })
+    if (remindersGeneration !== request) return
+    set({ reminders: settle(reminders) })
   }
 
   return {
     ...INITIAL_VAULT_LIST_STATE,
     vaultOpened: () => load(true),
     recordsChanged: () => load(false),
-    searchChanged: (searchText) => set({ searchText, shownCount: PAGE_SIZE }),
-    statusFilterChanged: (statusFilter) => set({ statusFilter, shownCount: PAGE_SIZE }),
-    searchCleared: () => set({ searchText: '', statusFilter: 'all', shownCount: PAGE_SIZE }),
-    showMoreRequested: () => set((state) => ({ shownCount: state.shownCount + PAGE_SIZE })),
+    searchChanged: (searchText) => {
+      set({ searchText, offset: 0 })
+      return fetchPage()
+    },
+    statusFilterChanged: (statusFilter) => {
+      set({ statusFilter, offset: 0 })
+      return fetchPage()
+    },
+    searchCleared: () => {
+      set({ searchText: '', statusFilter: 'all', offset: 0 })
+      return fetchPage()
+    },
+    pageRequested: (offset) => {
+      set({ offset: Math.max(0, offset) })
+      return fetchPage()
+    },
     checkAllRequested: async () => {
       if (get().health?.state === 'running') return
       set({ healthError: null })
@@ -95,7 +129,8 @@ export const useVaultListStore = create<VaultListState & VaultListActions>()((se
       if (event.state !== 'running') void get().recordsChanged()
     },
     reset: () => {
-      generation += 1
+      listGeneration += 1
+      remindersGeneration += 1
       set(INITIAL_VAULT_LIST_STATE)
     },
   }

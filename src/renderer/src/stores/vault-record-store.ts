@@ -35,6 +35,12 @@ export interface VaultRecordState {
 
 export interface VaultRecordActions {
   readonly recordRequested: (id: string) => Promise<void>
+  /**
+   * Main says the vault changed (`vault:changed`): re-read the shown record in place. Unlike
+   * recordRequested it keeps the action under way, its notice and any open dialog — the change
+   * is often that very action's own, and its answer must not be dropped as stale.
+   */
+  readonly recordChanged: () => Promise<void>
   readonly checkRequested: () => Promise<void>
   readonly refreshRequested: () => Promise<void>
   readonly dialogOpened: (dialog: Exclude<RecordDialog, null>) => void
@@ -97,6 +103,15 @@ export const useVaultRecordStore = create<VaultRecordState & VaultRecordActions>
         record: settle(result.ok ? { ok: true, value: result.value.record } : result),
         noteDraft: result.ok ? (result.value.record.notes ?? '') : '',
       })
+    },
+    recordChanged: async () => {
+      const id = currentId()
+      if (id === null) return
+      const request = generation
+      const result = await callApi(() => window.api.getVaultRecord({ id }))
+      // Another record was opened meanwhile, or this one was left: the answer is stale.
+      if (request !== generation || currentId() !== id || !result.ok) return
+      set({ record: { phase: 'loaded', value: result.value.record } })
     },
     checkRequested: () =>
       // A check of one record runs as a background job; its result arrives as `vault:changed`.

@@ -1,3 +1,4 @@
+import { useVaultAuditStore } from './vault-audit-store'
 import { useVaultListStore } from './vault-list-store'
 import { useVaultRecordStore } from './vault-record-store'
 import { useVaultRevealStore } from './vault-reveal-store'
@@ -6,6 +7,7 @@ import { useVaultViewStore } from './vault-view-store'
 
 /** Puts every vault store back to its initial state (tests; a fresh window). */
 export function resetVaultStores(): void {
+  useVaultAuditStore.getState().reset()
   useVaultListStore.getState().reset()
   useVaultRecordStore.getState().reset()
   useVaultRevealStore.getState().reset()

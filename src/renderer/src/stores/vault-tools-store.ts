@@ -1,14 +1,10 @@
 import { create } from 'zustand'
-import type { z } from 'zod'
-import type { AuditListResponse } from '@shared/ipc/schemas/vault-views'
 import type { AppError } from '@shared/result'
 import type { MessageKey } from '../i18n/message-key'
 import { backupPasswordProblem, type PasswordProblem } from '../vault/backup-password'
-import { callApi, IDLE, LOADING, settle, type LoadState } from './load-state'
+import { callApi } from './load-state'
 import { useVaultListStore } from './vault-list-store'
 import { useVaultViewStore } from './vault-view-store'
-
-export type AuditPage = z.infer<typeof AuditListResponse>
 
 export type ToolsActivity = 'idle' | 'importing' | 'exporting' | 'restoring' | 'inventory'
 
@@ -34,7 +30,6 @@ export interface VaultToolsState {
   readonly activity: ToolsActivity
   readonly error: AppError | null
   readonly notice: ToolsNotice | null
-  readonly audit: LoadState<AuditPage>
 }
 
 export interface VaultToolsActions {
@@ -49,7 +44,6 @@ export interface VaultToolsActions {
   readonly restoreAsked: () => void
   readonly restoreDismissed: () => void
   readonly restoreConfirmed: () => Promise<void>
-  readonly auditRequested: () => Promise<void>
   /** The admin left the tool (or the vault locked): forget whatever was typed. */
   readonly toolLeft: () => void
   readonly reset: () => void
@@ -70,10 +64,9 @@ export const INITIAL_VAULT_TOOLS_STATE: VaultToolsState = {
   activity: 'idle',
   error: null,
   notice: null,
-  audit: IDLE,
 }
 
-/** Import a token, back up and restore the vault, export the inventory, read the activity log. */
+/** Import a token, back up and restore the vault, export the inventory. */
 export const useVaultToolsStore = create<VaultToolsState & VaultToolsActions>()((set, get) => {
   let generation = 0
 
@@ -183,12 +176,6 @@ export const useVaultToolsStore = create<VaultToolsState & VaultToolsActions>()(
         })
         void useVaultListStore.getState().recordsChanged()
       }
-    },
-    auditRequested: async () => {
-      const request = generation
-      set({ audit: LOADING })
-      const result = await callApi(() => window.api.listAuditEntries({ limit: 200 }))
-      if (request === generation) set({ audit: settle(result) })
     },
     toolLeft: () => {
       generation += 1

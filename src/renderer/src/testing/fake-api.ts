@@ -9,6 +9,7 @@ import {
 } from './fake-connect-api'
 import { createFakeSetup, type FakeSetup, type FakeSetupOptions } from './fake-setup-api'
 import { createFakeVault, type FakeVault, type FakeVaultOptions } from './fake-vault-api'
+import { fakeListPage } from './fake-vault-list'
 
 /** A practice-mode status with a working keychain: what a fresh install reports. */
 export const PRACTICE_STATUS: AppStatus = {
@@ -99,9 +100,13 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       calls.openExternalLink.push(url)
       return ok({ opened: true as const })
     },
-    listVaultRecords: async () => {
+    listVaultRecords: async (request) => {
       calls.listVaultRecords += 1
-      return answer(options.vault ?? ok({ records: [] }))
+      // The configured answer holds the whole vault; main answers one page of it (vault-view.ts).
+      const answered = await answer(options.vault ?? ok({ records: [] }))
+      return answered.ok
+        ? ok(fakeListPage(answered.value.records, request ?? {}, Date.now()))
+        : answered
     },
     ...connect.methods,
     ...vault.methods,

@@ -2,6 +2,7 @@ import type { Api } from '@shared/ipc/api-types'
 import type { VaultListItem } from '@shared/ipc/schemas/vault'
 import type { HealthProgressEvent } from '@shared/ipc/schemas/vault-views'
 import { err, ok } from '@shared/result'
+import { fakeAttention } from './fake-vault-list'
 
 /** The vault's `window.api` methods (the list itself stays in fake-api.ts). */
 export type VaultMethodName =
@@ -26,6 +27,7 @@ export type VaultMethodName =
   | 'restoreVaultBackup'
   | 'exportInventory'
   | 'listAuditEntries'
+  | 'exportAuditLog'
   | 'getExpiryReminders'
 
 type VaultEventName = 'onVaultChanged' | 'onVaultLocked' | 'onRevealEnded' | 'onHealthProgress'
@@ -120,6 +122,7 @@ export function createFakeVault(
     'restoreVaultBackup',
     'exportInventory',
     'listAuditEntries',
+    'exportAuditLog',
     'getExpiryReminders',
   ]
   const calls = Object.fromEntries(names.map((name) => [name, [] as unknown[]])) as Record<
@@ -228,7 +231,14 @@ export function createFakeVault(
         nextBefore: null,
         chain: { ok: true, messageKey: 'vaultMain.audit.chain.ok' },
       }),
-    getExpiryReminders: async () => ok({ due: [], ...timelineOf(records(), Date.now()) }),
+    exportAuditLog: async () =>
+      ok({ outcome: 'saved' as const, location: '/home/admin/activity-log.csv', count: 0 }),
+    getExpiryReminders: async () =>
+      ok({
+        due: [],
+        ...timelineOf(records(), Date.now()),
+        attention: fakeAttention(records(), Date.now()),
+      }),
   }
 
   const methods = Object.fromEntries(

@@ -1,27 +1,26 @@
 import type { ReactNode } from 'react'
-import type { VaultListItem } from '@shared/ipc/schemas/vault'
 import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
 import { useVaultViewStore } from '../stores/vault-view-store'
 import type { Reminders } from '../stores/vault-list-store'
 import { StatusBadge } from './status-badge'
 import { recordName } from './vault-format'
-import { needsAttention, vaultStatus } from './vault-status'
+import { vaultStatus } from './vault-status'
 
 /**
  * "Expiring soon", shown each time the vault opens (KeePassXC lists expired entries on unlock;
  * reference/users-and-peers.md §4): every token that stops working within 14 days or already has,
  * most urgent first, each one step away from its details. Main's due reminders (14, 7, 1 days)
- * are read out once in the same place.
+ * are read out once in the same place. Main picks the records (reminders' `attention`), so the
+ * panel works whatever page of the list is on screen.
  */
 export function ExpiringPanel(props: {
-  readonly records: readonly VaultListItem[]
   readonly reminders: Reminders | null
   readonly now: number
 }): ReactNode {
   const t = useT()
   const tr = useTranslateRuntimeKey()
   const recordOpened = useVaultViewStore((state) => state.recordOpened)
-  const soon = needsAttention(props.records, props.now)
+  const soon = props.reminders?.attention ?? []
   const due = props.reminders?.due ?? []
   return (
     <section className="card expiring-panel" aria-labelledby="vault-soon-heading">

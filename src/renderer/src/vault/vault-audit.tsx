@@ -1,38 +1,54 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { ErrorNotice } from '../components/error-notice'
 import { CheckIcon, WarningIcon } from '../components/icons'
 import { LiveMessage } from '../components/live-message'
 import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
-import { useVaultToolsStore } from '../stores/vault-tools-store'
+import { useVaultAuditStore } from '../stores/vault-audit-store'
+import { AuditFilters } from './audit-filters'
 import { ToolFrame } from './tool-frame'
 import { formatDateTime } from './vault-format'
 
 /**
  * The activity log: the app's own actions, newest first, with time, business, object and outcome —
  * never a token (the log refuses anything that looks like one). Says whether the hash chain holds.
+ * Filters run in main over the whole log; "Export as CSV" saves what the filters match.
  */
 export function VaultAudit(): ReactNode {
   const t = useT()
   const tr = useTranslateRuntimeKey()
-  const audit = useVaultToolsStore((state) => state.audit)
-  const auditRequested = useVaultToolsStore((state) => state.auditRequested)
-  const [action, setAction] = useState('all')
+  const audit = useVaultAuditStore((state) => state.log)
+  const auditOpened = useVaultAuditStore((state) => state.auditOpened)
+  const olderRequested = useVaultAuditStore((state) => state.olderRequested)
+  const loadingOlder = useVaultAuditStore((state) => state.loadingOlder)
+  const exportRequested = useVaultAuditStore((state) => state.exportRequested)
+  const exporting = useVaultAuditStore((state) => state.exporting)
+  const exportNotice = useVaultAuditStore((state) => state.exportNotice)
+  const error = useVaultAuditStore((state) => state.error)
 
   useEffect(() => {
-    void auditRequested()
-  }, [auditRequested])
+    void auditOpened()
+  }, [auditOpened])
 
-  const entries = audit.phase === 'loaded' ? audit.value.entries : []
-  const actions = [...new Set(entries.map((entry) => entry.action))]
-  const shown = action === 'all' ? entries : entries.filter((entry) => entry.action === action)
+  const shown = audit.phase === 'loaded' ? audit.value.entries : []
+  const message =
+    audit.phase === 'loading'
+      ? t('vault.audit.loading')
+      : exporting
+        ? t('vault.audit.exporting')
+        : exportNotice === 'cancelled'
+          ? t('vault.audit.exportCancelled')
+          : exportNotice
+            ? t('vault.audit.exported', exportNotice)
+            : ''
 
   return (
     <ToolFrame id="vault-audit-heading" title={t('vault.audit.title')}>
       <p className="section-intro">{t('vault.audit.intro')}</p>
-      <LiveMessage message={audit.phase === 'loading' ? t('vault.audit.loading') : ''} />
+      <LiveMessage message={message} />
       {audit.phase === 'failed' ? (
-        <ErrorNotice error={audit.error} onRetry={() => void auditRequested()} />
+        <ErrorNotice error={audit.error} onRetry={() => void auditOpened()} />
       ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
       {audit.phase === 'loaded' ? (
         <>
           <p
@@ -50,26 +66,16 @@ export function VaultAudit(): ReactNode {
               )}
             </span>
           </p>
-          <div className="field vault-search__status">
-            <label className="field__label" htmlFor="audit-action">
-              {t('vault.audit.filter')}
-            </label>
-            <select
-              id="audit-action"
-              className="field__input"
-              value={action}
-              onChange={(event) => setAction(event.target.value)}
+          <AuditFilters />
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={exporting}
+              onClick={() => void exportRequested()}
             >
-              <option value="all">{t('vault.audit.allActions')}</option>
-              {actions.map((name) => {
-                const key = entries.find((entry) => entry.action === name)?.actionKey ?? name
-                return (
-                  <option key={name} value={name}>
-                    {tr(key)}
-                  </option>
-                )
-              })}
-            </select>
+              {t('vault.audit.export')}
+            </button>
           </div>
           {shown.length === 0 ? (
             <p>{t('vault.audit.empty')}</p>
@@ -107,6 +113,16 @@ export function VaultAudit(): ReactNode {
               </table>
             </div>
           )}
+          {audit.value.nextBefore !== null ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={loadingOlder}
+              onClick={() => void olderRequested()}
+            >
+              {t('vault.audit.older')}
+            </button>
+          ) : null}
         </>
       ) : null}
     </ToolFrame>

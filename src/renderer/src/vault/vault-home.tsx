@@ -25,10 +25,7 @@ function useVaultEvents(): void {
     const offs = [
       window.api.onVaultChanged(() => {
         void useVaultListStore.getState().recordsChanged()
-        const record = useVaultRecordStore.getState().record
-        if (record.phase === 'loaded') {
-          void useVaultRecordStore.getState().recordRequested(record.value.id)
-        }
+        void useVaultRecordStore.getState().recordChanged()
       }),
       window.api.onVaultLocked((event) => {
         // Wipe first, then show the lock screen: no revealed value or typed secret survives a lock.
@@ -52,7 +49,7 @@ function useVaultEvents(): void {
  */
 export function VaultHome(): ReactNode {
   const t = useT()
-  const records = useVaultListStore((state) => state.records)
+  const list = useVaultListStore((state) => state.list)
   const reminders = useVaultListStore((state) => state.reminders)
   const health = useVaultListStore((state) => state.health)
   const healthError = useVaultListStore((state) => state.healthError)
@@ -81,7 +78,7 @@ export function VaultHome(): ReactNode {
   if (locked) return <VaultLocked />
 
   const announcement =
-    records.phase === 'loading' || records.phase === 'idle'
+    list.phase === 'loading' || list.phase === 'idle'
       ? t('vault.loading')
       : notice
         ? t(notice)
@@ -89,10 +86,10 @@ export function VaultHome(): ReactNode {
           ? health.state === 'running'
             ? t('vault.health.running', { done: health.done, total: health.total })
             : t('vault.health.finished', { total: health.total })
-          : records.phase === 'loaded' && records.value.length > 0
-            ? records.value.length === 1
+          : list.phase === 'loaded' && list.value.total > 0
+            ? list.value.total === 1
               ? t('vault.loaded.one')
-              : t('vault.loaded.other', { count: records.value.length })
+              : t('vault.loaded.other', { count: list.value.total })
             : ''
 
   return (
@@ -102,27 +99,27 @@ export function VaultHome(): ReactNode {
         <p className="lead">{t('vault.lead')}</p>
         <OfflineNote />
       </div>
-      {records.phase === 'loaded' && records.value.length > 0 ? (
+      {list.phase === 'loaded' && list.value.total > 0 ? (
         <VaultToolbar onCheckAll={() => void checkAllRequested()} />
       ) : null}
       <LiveMessage message={announcement} />
       {healthError ? <ErrorNotice error={healthError} /> : null}
-      {records.phase === 'failed' ? (
-        <ErrorNotice error={records.error} onRetry={() => void vaultOpened()} />
+      {list.phase === 'failed' ? (
+        <ErrorNotice error={list.error} onRetry={() => void vaultOpened()} />
       ) : null}
       {view.name === 'detail' ? <VaultDetail recordId={view.recordId} now={now} /> : null}
       {view.name === 'audit' ? <VaultAudit /> : null}
       {view.name === 'import' ? <VaultImport /> : null}
       {view.name === 'backup' ? <VaultBackup /> : null}
-      {view.name === 'list' && records.phase === 'loaded' ? (
-        records.value.length === 0 ? (
+      {view.name === 'list' && list.phase === 'loaded' ? (
+        list.value.total === 0 ? (
           <>
             <VaultEmptyState />
             <VaultToolbar />
           </>
         ) : (
           <VaultListView
-            records={records.value}
+            page={list.value}
             reminders={reminders.phase === 'loaded' ? reminders.value : null}
             now={now}
           />

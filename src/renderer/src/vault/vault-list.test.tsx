@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ok } from '@shared/result'
+import { makeRecord } from '../testing/fake-api'
 import { renderApp } from '../testing/render-app'
 import { mixedRecords, NOW, openVault } from './vault-test-helpers'
 
@@ -139,5 +140,52 @@ describe('the vault list', () => {
     expect(cells[0]).toBe('Expired1')
     expect(cells[1]).toBe('Week of Jan 1, 20271')
     expect(cells.at(-1)).toBe('Never2')
+  })
+
+  it('shows 1,000 tokens a page at a time, with the full table size and each row position', async () => {
+    const many = Array.from({ length: 1000 }, (_, n) =>
+      makeRecord({
+        id: `r${String(n).padStart(4, '0')}`,
+        systemUserName: n % 4 === 0 ? `Orders ${n}` : `Reports ${n}`,
+        expiresAt: new Date(NOW + (20 + (n % 500)) * 24 * 60 * 60 * 1000).toISOString(),
+      }),
+    )
+    const { fake } = renderApp({ vault: ok({ records: many }) })
+    const user = userEvent.setup()
+    await openVault(user)
+    const table = await screen.findByRole('table', { name: 'Saved tokens, most urgent first' })
+    // One page in the document, never the whole vault.
+    expect(rowTexts()).toHaveLength(100)
+    expect(table).toHaveAttribute('aria-rowcount', '1001')
+    const rows = within(table).getAllByRole('row')
+    expect(rows[1]).toHaveAttribute('aria-rowindex', '2')
+    expect(screen.getByText('Showing 1–100 of 1000')).toBeInTheDocument()
+    const pager = screen.getByRole('navigation', { name: 'Pages of saved tokens' })
+    expect(within(pager).getByRole('button', { name: 'Previous 100' })).toBeDisabled()
+
+    await user.click(within(pager).getByRole('button', { name: 'Next 100' }))
+    await screen.findByText('Showing 101–200 of 1000')
+    const second = within(
+      screen.getByRole('table', { name: 'Saved tokens, most urgent first' }),
+    ).getAllByRole('row')
+    expect(second).toHaveLength(101)
+    expect(second[1]).toHaveAttribute('aria-rowindex', '102')
+    expect(second[100]).toHaveAttribute('aria-rowindex', '201')
+    // Soonest expiry first (n and n + 500 share a date): the second page goes on at n = 50.
+    expect(second[1]).toHaveTextContent(/Reports 50Bakery/)
+    expect(second[2]).toHaveTextContent(/Reports 550Bakery/)
+    expect(within(pager).getByRole('button', { name: 'Previous 100' })).toBeEnabled()
+
+    // A search starts again at the first page of its own matches.
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'orders')
+    await screen.findByText('Showing 1–100 of 250')
+    expect(screen.getByText('250 tokens shown of 1000')).toBeInTheDocument()
+    expect(rowTexts().every((text) => text.includes('Orders'))).toBe(true)
+    await user.click(screen.getByRole('button', { name: 'Next 100' }))
+    await user.click(await screen.findByRole('button', { name: 'Next 50' }))
+    await screen.findByText('Showing 201–250 of 250')
+    expect(rowTexts()).toHaveLength(50)
+    expect(screen.getByRole('button', { name: 'Next 100' })).toBeDisabled()
+    expect(fake.calls.listVaultRecords).toBeGreaterThan(3)
   })
 })

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react'
-import type { VaultListItem } from '@shared/ipc/schemas/vault'
+import type { ListVaultResponse } from '@shared/ipc/schemas/vault'
 import { useT } from '../i18n/use-t'
 import type { MessageKey } from '../i18n/message-key'
 import { useVaultListStore } from '../stores/vault-list-store'
-import { countByStatus, type StatusFilter } from './vault-search'
-import { STATUS_KINDS } from './vault-status'
+import { STATUS_KINDS, type StatusFilter } from './vault-status'
 
 const FILTER_LABELS: Readonly<Record<StatusFilter, MessageKey>> = {
   all: 'vault.filter.all',
@@ -19,17 +18,19 @@ const FILTER_LABELS: Readonly<Record<StatusFilter, MessageKey>> = {
 const isStatusFilter = (value: string): value is StatusFilter =>
   value === 'all' || (STATUS_KINDS as readonly string[]).includes(value)
 
-/** The search box and the status filter, both with visible labels (WCAG 3.3.2). */
+/**
+ * The search box and the status filter, both with visible labels (WCAG 3.3.2). Main searches and
+ * counts (the whole vault is never in the renderer); each change asks it for the first page.
+ */
 export function VaultSearchBar(props: {
-  readonly records: readonly VaultListItem[]
-  readonly now: number
+  readonly total: number
+  readonly counts: ListVaultResponse['counts']
 }): ReactNode {
   const t = useT()
   const searchText = useVaultListStore((state) => state.searchText)
   const statusFilter = useVaultListStore((state) => state.statusFilter)
   const searchChanged = useVaultListStore((state) => state.searchChanged)
   const statusFilterChanged = useVaultListStore((state) => state.statusFilterChanged)
-  const counts = countByStatus(props.records, props.now)
   return (
     <div role="search" className="vault-search">
       <div className="field vault-search__text">
@@ -47,7 +48,7 @@ export function VaultSearchBar(props: {
           autoComplete="off"
           spellCheck={false}
           aria-describedby="vault-search-hint"
-          onChange={(event) => searchChanged(event.target.value)}
+          onChange={(event) => void searchChanged(event.target.value)}
         />
       </div>
       <div className="field vault-search__status">
@@ -59,13 +60,13 @@ export function VaultSearchBar(props: {
           className="field__input"
           value={statusFilter}
           onChange={(event) => {
-            if (isStatusFilter(event.target.value)) statusFilterChanged(event.target.value)
+            if (isStatusFilter(event.target.value)) void statusFilterChanged(event.target.value)
           }}
         >
-          <option value="all">{t(FILTER_LABELS.all, { count: props.records.length })}</option>
+          <option value="all">{t(FILTER_LABELS.all, { count: props.total })}</option>
           {STATUS_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {t(FILTER_LABELS[kind], { count: counts[kind] })}
+              {t(FILTER_LABELS[kind], { count: props.counts[kind] })}
             </option>
           ))}
         </select>

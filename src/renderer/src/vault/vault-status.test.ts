@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { makeRecord } from '../testing/fake-api'
 import { backupPasswordProblem, passwordStrength } from './backup-password'
-import { countByStatus, filterRecords } from './vault-search'
-import { sortByUrgency, vaultStatus } from './vault-status'
+import { countByStatus, filterRecords, sortByUrgency } from '../testing/fake-vault-list'
+import { vaultStatus } from './vault-status'
 
 const NOW = Date.parse('2027-01-01T00:00:00.000Z')
 const DAY = 24 * 60 * 60 * 1000

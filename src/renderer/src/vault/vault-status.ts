@@ -65,46 +65,5 @@ export function vaultStatus(record: VaultListItem, now: number): VaultStatus {
   return { kind: 'valid' }
 }
 
-/** Lower is more urgent: broken now, then about to break, then unsure, then fine. */
-const URGENCY: Readonly<Record<VaultStatusKind, number>> = {
-  expired: 0,
-  revoked: 1,
-  invalid: 2,
-  expiring: 3,
-  unknown: 4,
-  valid: 5,
-}
-
-const expiryTime = (record: VaultListItem): number =>
-  record.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(record.expiresAt)
-
-/**
- * Records sorted by urgency: status first, then the soonest expiry, then business and system user
- * names so the order is stable and predictable for people scanning the list.
- */
-export function sortByUrgency<R extends VaultListItem>(records: readonly R[], now: number): R[] {
-  const keyed = records.map((record) => ({
-    record,
-    urgency: URGENCY[vaultStatus(record, now).kind],
-  }))
-  keyed.sort(
-    (a, b) =>
-      a.urgency - b.urgency ||
-      expiryTime(a.record) - expiryTime(b.record) ||
-      a.record.businessName.localeCompare(b.record.businessName) ||
-      (a.record.systemUserName ?? '').localeCompare(b.record.systemUserName ?? '') ||
-      a.record.id.localeCompare(b.record.id),
-  )
-  return keyed.map((entry) => entry.record)
-}
-
-/** Records whose token stops working within the window, or already has: the "expiring soon" panel. */
-export function needsAttention<R extends VaultListItem>(records: readonly R[], now: number): R[] {
-  return sortByUrgency(
-    records.filter((record) => {
-      const kind = vaultStatus(record, now).kind
-      return kind === 'expiring' || kind === 'expired'
-    }),
-    now,
-  )
-}
+/** The list's status filter: everything, or one status. */
+export type StatusFilter = 'all' | VaultStatusKind

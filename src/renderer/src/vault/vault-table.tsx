@@ -9,19 +9,25 @@ import { vaultStatus } from './vault-status'
 /**
  * The saved tokens as a plain, accessible table: metadata only (the last four characters tell
  * tokens apart; the token itself never reaches the list — SEC-10). Each row opens the details.
+ * It holds one page of the matches; aria-rowcount and aria-rowindex tell assistive technology
+ * the table's full size and where each row sits in it (WAI-ARIA grid/table practice for partly
+ * rendered tables), so "row 103 of 10,001" is announced right on the second page.
  */
 export function VaultTable(props: {
   readonly records: readonly VaultListItem[]
   readonly now: number
+  /** How many records match in all, and where this page starts among them. */
+  readonly matched: number
+  readonly offset: number
 }): ReactNode {
   const t = useT()
   const recordOpened = useVaultViewStore((state) => state.recordOpened)
   return (
     <div className="table-frame">
-      <table className="vault-table">
+      <table className="vault-table" aria-rowcount={props.matched + 1}>
         <caption className="visually-hidden">{t('vault.table.caption')}</caption>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th scope="col">{t('vault.table.status')}</th>
             <th scope="col">{t('vault.table.business')}</th>
             <th scope="col">{t('vault.table.systemUser')}</th>
@@ -34,8 +40,8 @@ export function VaultTable(props: {
           </tr>
         </thead>
         <tbody>
-          {props.records.map((record) => (
-            <tr key={record.id}>
+          {props.records.map((record, index) => (
+            <tr key={record.id} aria-rowindex={props.offset + index + 2}>
               <td className="vault-table__nowrap">
                 <StatusBadge status={vaultStatus(record, props.now)} />
               </td>

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { err, ok } from '@shared/result'
@@ -12,6 +12,8 @@ async function setUp(options: Parameters<typeof renderApp>[0] = {}) {
   const rendered = renderApp({ vault: ok({ records: mixedRecords() }), ...options })
   const user = userEvent.setup()
   await openVault(user)
+  // The toolbar shows once the first page has arrived.
+  await screen.findByRole('button', { name: 'Backup and export' }, { timeout: 5000 })
   return { ...rendered, user }
 }
 
@@ -119,36 +121,44 @@ describe('the vault tools', () => {
     ).toBeInTheDocument()
   })
 
-  it('lists the activity log with plain words and says whether the chain holds', async () => {
-    const { user } = await setUp({
+  it('lists the activity log, filters it in main, and exports what the filters match', async () => {
+    const entries = [
+      {
+        index: 1,
+        at: '2026-12-31T09:30:00.000Z',
+        action: 'token-copied',
+        actionKey: 'vaultMain.audit.action.token-copied',
+        outcome: 'succeeded',
+        outcomeKey: 'vaultMain.audit.outcome.succeeded',
+        recordId: 'r-valid',
+        businessId: '100200300',
+      },
+      {
+        index: 0,
+        at: '2026-12-30T08:00:00.000Z',
+        action: 'token-revoked',
+        actionKey: 'vaultMain.audit.action.token-revoked',
+        outcome: 'failed',
+        outcomeKey: 'vaultMain.audit.outcome.failed',
+        businessId: '100200300',
+      },
+    ]
+    const { user, fake } = await setUp({
       vaultApi: {
         overrides: {
-          listAuditEntries: async () =>
+          // As main does: only the entries matching the request's action and outcome.
+          listAuditEntries: async (request) =>
             ok({
-              entries: [
-                {
-                  index: 1,
-                  at: '2026-12-31T09:30:00.000Z',
-                  action: 'token-copied',
-                  actionKey: 'vaultMain.audit.action.token-copied',
-                  outcome: 'succeeded',
-                  outcomeKey: 'vaultMain.audit.outcome.succeeded',
-                  recordId: 'r-valid',
-                  businessId: '100200300',
-                },
-                {
-                  index: 0,
-                  at: '2026-12-30T08:00:00.000Z',
-                  action: 'token-revoked',
-                  actionKey: 'vaultMain.audit.action.token-revoked',
-                  outcome: 'failed',
-                  outcomeKey: 'vaultMain.audit.outcome.failed',
-                  businessId: '100200300',
-                },
-              ],
+              entries: entries.filter(
+                (entry) =>
+                  (request?.action === undefined || entry.action === request.action) &&
+                  (request?.outcome === undefined || entry.outcome === request.outcome),
+              ),
               nextBefore: null,
               chain: { ok: false, messageKey: 'vaultMain.audit.chain.chain-broken', line: 2 },
             }),
+          exportAuditLog: async () =>
+            ok({ outcome: 'saved' as const, location: '/home/admin/activity.csv', count: 1 }),
         },
       },
     })
@@ -158,7 +168,36 @@ describe('the vault tools', () => {
     expect(rows[0]).toHaveTextContent('Copied a tokenDone100200300r-valid')
     expect(rows[1]).toHaveTextContent('Revoked a tokenFailed')
     expect(screen.getByText(/changed around entry 2/)).toBeInTheDocument()
+
     await user.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'token-revoked')
-    expect(within(table).getAllByRole('row')).toHaveLength(2)
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('table', { name: 'Recent actions' })).getAllByRole('row'),
+      ).toHaveLength(2),
+    )
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Result' }), 'succeeded')
+    expect(await screen.findByText('Nothing recorded yet.')).toBeInTheDocument()
+    // Calendar days in the admin's zone become [from, to) instants: "to" includes its whole day.
+    await user.type(screen.getByLabelText('From (day)'), '2026-12-30')
+    await user.type(screen.getByLabelText('To (day, included)'), '2026-12-31')
+    const last = fake.vault.calls.listAuditEntries.at(-1) as Record<string, unknown>
+    expect(last).toMatchObject({
+      action: 'token-revoked',
+      outcome: 'succeeded',
+      from: new Date(2026, 11, 30).toISOString(),
+      to: new Date(2027, 0, 1).toISOString(),
+      limit: 100,
+    })
+
+    await user.click(screen.getByRole('button', { name: 'Export as CSV' }))
+    expect(
+      await screen.findByText(/Saved 1 entries to \/home\/admin\/activity.csv/),
+    ).toBeInTheDocument()
+    expect(fake.vault.calls.exportAuditLog.at(-1)).toEqual({
+      action: 'token-revoked',
+      outcome: 'succeeded',
+      from: new Date(2026, 11, 30).toISOString(),
+      to: new Date(2027, 0, 1).toISOString(),
+    })
   })
 })

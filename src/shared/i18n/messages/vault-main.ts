@@ -76,6 +76,8 @@ export const vaultMainMessages = {
 
   'vaultMain.inventory.header':
     'business,business id,system user,system user id,role,app,app id,scopes,assets,created,expires,last 4,last check,result,practice,notes',
+  'vaultMain.audit.csvHeader':
+    'line,time (UTC),action,what happened,outcome,result,record id,business id,system user id,detail',
   'vaultMain.notification.title': 'A token expires soon',
 
   'vaultMain.audit.entryRedacted':

@@ -45,7 +45,10 @@ export const vaultMessages = {
   'vault.results.other': '{count} tokens shown of {total}',
   'vault.results.none': 'No saved token matches. Try fewer words, or show all tokens.',
   'vault.results.clear': 'Clear the search',
-  'vault.results.more': 'Show {count} more',
+  'vault.pager.label': 'Pages of saved tokens',
+  'vault.pager.previous': 'Previous {count}',
+  'vault.pager.next': 'Next {count}',
+  'vault.pager.range': 'Showing {first}–{last} of {total}',
 
   'vault.table.caption': 'Saved tokens, most urgent first',
   'vault.table.status': 'Status',

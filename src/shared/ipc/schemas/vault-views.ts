@@ -23,11 +23,52 @@ export const CHECK_OUTCOMES = [
 export const CheckOutcome = z.enum(CHECK_OUTCOMES)
 export type CheckOutcome = z.infer<typeof CheckOutcome>
 
+/**
+ * Which audit entries to show or export: one action, one outcome, and a time range (`from`
+ * inclusive, `to` exclusive). The renderer turns the admin's local calendar days into instants,
+ * so "1 March" means the admin's 1 March, not UTC's.
+ */
+/** The actions and outcomes the audit log records (main's audit-entry.ts; a test keeps them equal). */
+export const AUDIT_ACTION_NAMES = [
+  'connect',
+  'disconnect',
+  'system-user-created',
+  'assets-assigned',
+  'app-installed',
+  'token-generated',
+  'token-saved',
+  'token-revealed',
+  'token-copied',
+  'token-refreshed',
+  'token-rotated',
+  'token-revoked',
+  'token-imported',
+  'record-removed',
+  'health-checked',
+  'inventory-exported',
+  'vault-exported',
+  'vault-imported',
+  'vault-locked',
+  'audit-exported',
+] as const
+export const AUDIT_OUTCOME_NAMES = ['succeeded', 'failed', 'cancelled', 'refused'] as const
+
+const AuditFilterFields = {
+  action: z.enum(AUDIT_ACTION_NAMES).optional(),
+  outcome: z.enum(AUDIT_OUTCOME_NAMES).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+}
+export const AuditFilter = z.strictObject(AuditFilterFields)
+export type AuditFilter = z.infer<typeof AuditFilter>
+
 export const AuditListRequest = z.strictObject({
   limit: z.number().int().min(1).max(500).optional(),
   /** The previous page's `nextBefore`. */
   before: z.number().int().nonnegative().optional(),
+  ...AuditFilterFields,
 })
+export type AuditListRequest = z.infer<typeof AuditListRequest>
 export const AuditEntryView = z.strictObject({
   index: z.number().int().nonnegative(),
   at: z.iso.datetime(),
@@ -78,8 +119,9 @@ export const TimelineView = z.strictObject({
 /**
  * What expires soon: reminders newly due (each shown once per milestone: 14, 7, 1 days), every
  * record expiring within 14 days (the "expiring soon" view) and the timeline picture (90 days).
+ * The channel's response (RemindersResponse in vault.ts) adds the records that need attention.
  */
-export const RemindersResponse = z.strictObject({
+export const ExpiryRemindersView = z.strictObject({
   due: z.array(ReminderView),
   expiringSoon: z.array(Id),
   timeline: TimelineView,

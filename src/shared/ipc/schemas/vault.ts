@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { TEXT } from '../limits'
-import { CheckOutcome } from './vault-views'
+import { CheckOutcome, ExpiryRemindersView } from './vault-views'
 
 const Id = z.string().min(1).max(TEXT.short)
 
@@ -87,6 +87,12 @@ export type VaultStatus = z.infer<typeof VaultStatus>
 export const VaultListItem = VaultRecordSummary.extend({ status: VaultStatus.optional() })
 export type VaultListItem = z.infer<typeof VaultListItem>
 
+const Count = z.number().int().nonnegative()
+
+/** Records per list page: 100 unless asked otherwise, never more than 200. */
+export const VAULT_PAGE_DEFAULT = 100
+export const VAULT_PAGE_MAX = 200
+
 export const ListVaultRequest = z.strictObject({
   /** Free text over business, system user, app, scopes, assets, label and notes. */
   query: z.string().max(TEXT.search).optional(),
@@ -96,9 +102,44 @@ export const ListVaultRequest = z.strictObject({
   scope: z.string().max(100).optional(),
   assetId: Id.optional(),
   status: VaultState.optional(),
+  /**
+   * One page of the matches, most urgent first. Paged so a 10,000-record vault never crosses IPC
+   * (and the dispatcher's strict response check) whole: the renderer shows a window of rows.
+   */
+  offset: z.number().int().nonnegative().max(1_000_000).optional(),
+  limit: z.number().int().min(1).max(VAULT_PAGE_MAX).optional(),
 })
 export type ListVaultRequest = z.infer<typeof ListVaultRequest>
-export const ListVaultResponse = z.strictObject({ records: z.array(VaultListItem) })
+export const ListVaultResponse = z.strictObject({
+  records: z.array(VaultListItem).max(VAULT_PAGE_MAX),
+  /** Where this page starts among the matches. */
+  offset: z.number().int().nonnegative(),
+  /** Records in the vault, and how many of them match the request's filters and search. */
+  total: z.number().int().nonnegative(),
+  matched: z.number().int().nonnegative(),
+  /** How many records of the whole vault have each status (the status filter shows them). */
+  counts: z.strictObject({
+    valid: Count,
+    expiring: Count,
+    expired: Count,
+    revoked: Count,
+    invalid: Count,
+    unknown: Count,
+  }),
+})
+export type ListVaultResponse = z.infer<typeof ListVaultResponse>
+
+/** At most this many records in the "expiring soon" panel; the status filter shows the rest. */
+export const ATTENTION_MAX = 50
+
+/**
+ * The vault's reminders plus the records that need attention now (expired or expiring, most
+ * urgent first), so the "expiring soon" panel needs no unpaged list.
+ */
+export const RemindersResponse = ExpiryRemindersView.extend({
+  attention: z.array(VaultListItem).max(ATTENTION_MAX),
+})
+export type RemindersResponse = z.infer<typeof RemindersResponse>
 
 export const RecordIdRequest = z.strictObject({ id: Id })
 export const RecordResponse = z.strictObject({ record: VaultListItem })
@@ -213,5 +254,7 @@ export const BackupRestoreResponse = z.discriminatedUnion('outcome', [
 ])
 /** Inventory for audits: metadata only, CSV. */
 export const InventoryExportResponse = BackupExportResponse
+/** The activity log (the entries matching the filter) as CSV: it never holds a secret. */
+export const AuditExportResponse = BackupExportResponse
 
 export * from './vault-views'
