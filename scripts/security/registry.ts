@@ -2,6 +2,7 @@ import type { Gate } from './gate'
 import { dependenciesGate } from './gates/dependencies-gate'
 import { electronegativityGate } from './gates/electronegativity-gate'
 import { factoryAdaptersGate } from './gates/factory-adapters'
+import { ipcFuzzGate } from './gates/ipc-fuzz'
 import { preloadSurfaceGate } from './gates/preload-surface'
 import { secretHygieneGate } from './gates/secret-hygiene-gate'
 
@@ -15,4 +16,5 @@ export const GATES: readonly Gate[] = [
   preloadSurfaceGate,
   dependenciesGate,
   secretHygieneGate,
+  ipcFuzzGate,
 ]

@@ -101,7 +101,11 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: 'SEC-08',
     title: 'Every handler through the one wrapper with the sender check',
     metIn: ['src/main/ipc/register-handlers.ts', 'src/main/ipc/dispatcher.ts'],
-    tests: ['src/main/ipc/register-handlers.test.ts', 'src/main/index.test.ts'],
+    tests: [
+      'src/main/ipc/register-handlers.test.ts',
+      'src/main/index.test.ts',
+      'src/main/ipc/ipc-fuzz.test.ts',
+    ],
     gates: [
       {
         id: 'factory-adapters',
@@ -110,6 +114,10 @@ export const REQUIREMENTS: readonly Requirement[] = [
           'ipcMainUsesOutsideAdapter',
           'ipcRendererUsesOutsidePreload',
         ],
+      },
+      {
+        id: 'ipc-fuzz',
+        figures: ['minForgedSenderRunsPerChannel', 'forgedRefused', 'portCallsOnForged'],
       },
     ],
   },
@@ -121,9 +129,27 @@ export const REQUIREMENTS: readonly Requirement[] = [
       'src/main/ipc/payload-bounds.ts',
       'src/shared/ipc/contract.ts',
     ],
-    tests: ['src/main/ipc/dispatcher.test.ts', 'src/main/ipc/fuzz.test.ts'],
-    pending:
-      'the IPC fuzz gate (1 MB strings, 1,000-deep nesting, pollution check, port spies) — issue 7',
+    tests: [
+      'src/main/ipc/dispatcher.test.ts',
+      'src/main/ipc/ipc-fuzz.test.ts',
+      'scripts/security/gates/ipc-fuzz.test.ts',
+    ],
+    gates: [
+      {
+        id: 'ipc-fuzz',
+        figures: [
+          'channelsFuzzed',
+          'minRunsPerChannel',
+          'uncaught',
+          'portCallsOnInvalid',
+          'polluted',
+          'prototypeChanges',
+          'p99Ms',
+          'maxRefusedP99Ms',
+          'slowestChannel',
+        ],
+      },
+    ],
   },
   {
     id: 'SEC-10',
