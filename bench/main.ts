@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { benchAssignAssets } from './scenarios/assign-assets'
 import { benchFlowCalls } from './scenarios/flow-calls'
+import { benchFlowService } from './scenarios/flow-service'
 import { benchListAssets } from './scenarios/list-assets'
 import { benchFirstScreen } from './scenarios/renderer-first-screen'
 import { benchRendererSize } from './scenarios/renderer-size'
@@ -50,7 +51,12 @@ const list = await step('list every asset', () => benchListAssets(latencyMs))
 const assign = await step('assign 200 assets (batched and naive)', () =>
   benchAssignAssets(latencyMs),
 )
-const flow = await step('the flow’s Graph calls', () => benchFlowCalls(latencyMs))
+const flowService = await step('the whole flow through the guided-flow service', () =>
+  benchFlowService(latencyMs),
+)
+const flowCalls = await step('the flow’s Graph calls alone (floor reference)', () =>
+  benchFlowCalls(latencyMs),
+)
 
 machine.loadAtEnd = currentLoad()
 const report: BenchReport = {
@@ -59,7 +65,7 @@ const report: BenchReport = {
   latencyMs,
   machine,
   // The issue's order: Graph round trips, big businesses, the vault, then the window.
-  scenarios: [list, assign, flow, vault, renderer.size, renderer.firstScreen],
+  scenarios: [list, assign, flowService, flowCalls, vault, renderer.size, renderer.firstScreen],
 }
 writeFileSync(join(repo, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`)
 writeFileSync(join(repo, 'bench', 'RESULTS.md'), renderMarkdown(report))

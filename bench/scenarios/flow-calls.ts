@@ -11,13 +11,14 @@ import { generateSystemUserToken } from '../../src/main/graph/tokens'
 import { createMemorySecretStore } from '../../src/main/secrets/memory-secret-store'
 import { createFileKvStore } from '../../src/main/settings/file-kv-store'
 import { DEFAULT_SETTINGS } from '../../src/main/settings/settings'
-import { atMost, check, figure, type ScenarioResult } from '../support/figures'
+import { check, figure, type ScenarioResult } from '../support/figures'
 import { measureCalls, startGraphRig, type GraphRig } from '../support/graph-rig'
 
 /**
- * Scenario: the whole add-system-user flow: **the flow's Graph calls**, made directly with the
- * Graph client's resource modules, because the guided-flow service (src/main/setup) does not exist
- * yet; the flow issue switches this scenario to the real service.
+ * Scenario, the **floor reference** of the add-system-user flow: the flow's Graph calls alone, made
+ * directly with the Graph client's resource modules in the fewest sequential round trips, with no
+ * journal. The flow itself is measured through the real guided-flow service in flow-service.ts;
+ * this one shows what the same calls cost at the physical minimum, beside it in the same run.
  *
  * Minimum sequential round trips — which call needs which answer:
  *  1. find     GET  /{business}/system_users        find-or-create, never a duplicate (DESIGN, step 4)
@@ -143,13 +144,14 @@ export async function benchFlowCalls(latencyMs: number): Promise<ScenarioResult>
     check(secrets.size() === RUNS, 'not every token reached the secret store')
     const floorMs = FLOW_ROUND_TRIPS * latencyMs
     return {
-      id: 'flow',
-      short: 'Add-system-user flow',
-      title: "The whole add-system-user flow (the flow's Graph calls)",
+      id: 'flow-calls',
+      short: 'Flow, calls only (floor reference)',
+      title: "The add-system-user flow's Graph calls alone (floor reference)",
       method: [
-        'The guided-flow service does not exist yet, so this is **the flow’s Graph calls** made ' +
-          'with the resource modules (system-users, assignments, apps, tokens, debug), with the ' +
-          'independent calls in parallel; the flow issue switches it to the real service.',
+        'The reference for the scenario above: **the flow’s Graph calls alone**, made with the ' +
+          'resource modules (system-users, assignments, apps, tokens, debug) with the independent ' +
+          'calls in parallel and no journal — what the flow costs at the physical minimum. The ' +
+          'issue’s ≤ 1.3× target applies to the service above; it is shown here for comparison.',
         'Find-or-create, create an Employee system user, assign 10 assets (4 Pages, 4 ad ' +
           'accounts, 2 catalogs) in one batch beside installing the app, generate a 60-day token ' +
           'beside reading the grants back, check it with debug_token, save it (in-memory ' +
@@ -158,26 +160,20 @@ export async function benchFlowCalls(latencyMs: number): Promise<ScenarioResult>
           'generate∥read-back → check); the argument is in bench/scenarios/flow-calls.ts.',
       ],
       figures: [
-        figure({ id: 'flow-requests', label: 'Requests', unit: 'requests', runs: requests }),
+        figure({ id: 'flow-calls-requests', label: 'Requests', unit: 'requests', runs: requests }),
         figure({
-          id: 'flow-wall',
+          id: 'flow-calls-wall',
           label: 'Wall time',
           unit: 'ms',
           runs: ms,
           reference: `minimum ${floorMs} ms (${FLOW_ROUND_TRIPS} round trips × ${latencyMs} ms)`,
         }),
         figure({
-          id: 'flow-vs-floor',
+          id: 'flow-calls-vs-floor',
           label: 'Wall time ÷ minimum sequential round trips × latency',
           unit: '×',
           runs: ms.map((value) => value / floorMs),
-          target: atMost(1.3, '×'),
-          missNote:
-            'Above the round trips is local work at every step (appsecret_proof HMACs, zod ' +
-            'parsing, the fsync of the vault index) and, on a loaded machine, waiting for a CPU: ' +
-            'the simulator shares the process. Fewer sequential round trips would reach it with ' +
-            'room to spare — e.g. skipping the find when the overview has just listed the ' +
-            'system users (4 instead of 5).',
+          reference: 'the service’s target ≤ 1.3×, for comparison',
         }),
       ],
     }

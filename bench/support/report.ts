@@ -15,6 +15,8 @@ const format = (value: number, unit: string): string => {
   switch (unit) {
     case 'requests':
     case 'reads':
+    case 'writes':
+    case 'round trips':
       return String(Math.round(value))
     case '×':
       return `${value.toFixed(2)}×`
@@ -37,7 +39,7 @@ const isCloseCall = (f: Figure): boolean => {
         ? worst >= value
         : worst > value
   // Counts (requests, reads) aimed at an exact physical limit are not "near" when they reach it.
-  const isCount = f.unit === 'requests' || f.unit === 'reads'
+  const isCount = ['requests', 'reads', 'writes', 'round trips'].includes(f.unit)
   const near = !isCount && value !== 0 && Math.abs(value - f.median) <= Math.abs(value) * 0.1
   return missedOnce || near
 }
