@@ -21,6 +21,13 @@ export interface RunDriver {
   readonly log: Logger
   now(): Date
   crash: CrashHook
+  /**
+   * The id of the system user that THIS call's find-or-create created (its POST answered with the
+   * id), else undefined. Deliberately in memory only, never journaled: a resumed run (new call,
+   * new driver) or an adopted user never has it, so only a user provably seconds old — no asset,
+   * no app yet — lets assign and install skip their reconciling reads. See `isFreshlyCreated`.
+   */
+  createdSystemUserId: string | undefined
   /** Changes the run and writes it durably before answering (write-ahead, §6.2). */
   update(change: (run: RunRecord) => RunRecord): Result<void>
 }
@@ -47,6 +54,7 @@ export function createRunDriver(initial: RunRecord, options: DriverOptions): Run
     log: options.log,
     now: options.now,
     crash: options.crash ?? (() => undefined),
+    createdSystemUserId: undefined,
     update(change) {
       const next = { ...change(current), updatedAt: options.now().toISOString() }
       const saved = options.journal.save(next)
@@ -67,4 +75,17 @@ export function createRunDriver(initial: RunRecord, options: DriverOptions): Run
       return saved
     },
   }
+}
+
+/**
+ * True only when this very call created the run's system user AND `step` is still PLANNED: then
+ * the user holds no asset and no app, so reading its grants or installed apps first cannot find
+ * anything. Any other case — a resumed run, an adopted user, a user re-found after a lost create
+ * answer, or a step that is IN_FLIGHT/failed from an earlier attempt — must read first (§6.2
+ * step 4: reconcile by reading; never narrow an existing user's tasks).
+ */
+export function isFreshlyCreated(driver: RunDriver, step: RunStepKind): boolean {
+  const id = driver.run.systemUserId
+  if (id === undefined || driver.createdSystemUserId !== id || driver.run.adopted) return false
+  return driver.run.steps.find((candidate) => candidate.kind === step)?.state === 'planned'
 }

@@ -2,7 +2,7 @@ import { diffGranted, type AssignableKind } from '@shared/catalog'
 import type { GrantDifference } from '@shared/ipc/schemas/setup'
 import { ok, type Result } from '@shared/result'
 import { assignMany, listAssignedAssets, type Assignment } from '../../graph/assignments'
-import type { RunDriver } from '../run-driver'
+import { isFreshlyCreated, type RunDriver } from '../run-driver'
 import { withStep } from '../run-record'
 import { systemUserOf } from './find-or-create'
 
@@ -28,18 +28,27 @@ const plannedOf = (driver: RunDriver): Planned[] =>
     group.assetIds.map((assetId) => ({ kind: group.kind, assetId, tasks: group.tasks })),
   )
 
+/**
+ * Reads every planned kind's `/{su}/assigned_*` side by side: the reads are independent, so one
+ * round trip instead of one per kind. The first failure (in plan order) is the answer.
+ */
 async function readGranted(driver: RunDriver, systemUserId: string): Promise<Result<Granted>> {
-  const granted: Granted = new Map()
   const kinds = [...new Set(driver.run.assignments.map((group) => group.kind))]
-  for (const kind of kinds) {
-    const listed = await listAssignedAssets(
-      driver.session.client,
-      driver.session.credentials,
-      { systemUserId, kind, businessId: driver.run.businessId },
-      { signal: driver.signal },
-    )
-    if (!listed.ok) return listed
-    granted.set(kind, new Map(listed.value.map((asset) => [asset.id, asset.tasks])))
+  const listed = await Promise.all(
+    kinds.map(async (kind) => ({
+      kind,
+      answer: await listAssignedAssets(
+        driver.session.client,
+        driver.session.credentials,
+        { systemUserId, kind, businessId: driver.run.businessId },
+        { signal: driver.signal },
+      ),
+    })),
+  )
+  const granted: Granted = new Map()
+  for (const { kind, answer } of listed) {
+    if (!answer.ok) return answer
+    granted.set(kind, new Map(answer.value.map((asset) => [asset.id, asset.tasks])))
   }
   return ok(granted)
 }
@@ -51,7 +60,11 @@ const holds = (granted: Granted, item: Planned): readonly string[] =>
 export async function assignAssets(driver: RunDriver): Promise<Result<void>> {
   const su = systemUserOf(driver)
   if (!su.ok) return su
-  const granted = await readGranted(driver, su.value)
+  // A system user this very call created (and whose assign step is still PLANNED) provably holds
+  // nothing yet, so there is nothing to read; a resumed or adopted one is always read first.
+  const granted: Result<Granted> = isFreshlyCreated(driver, 'assign')
+    ? ok(new Map())
+    : await readGranted(driver, su.value)
   if (!granted.ok) return granted
   const planned = plannedOf(driver)
   const todo = planned.filter(

@@ -46,6 +46,9 @@ export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
   )
   driver.crash('after-response', 'find-or-create')
   if (created.ok) {
+    // Only a create answered in this call marks the user fresh (see isFreshlyCreated); the
+    // re-read after a lost answer below does not, as a crash could sit between create and now.
+    driver.createdSystemUserId = created.value.id
     return driver.update((current) =>
       withStep({ ...current, systemUserId: created.value.id, adopted: false }, 'find-or-create', {
         state: 'done',

@@ -1,6 +1,6 @@
-import type { Result } from '@shared/result'
+import { ok, type Result } from '@shared/result'
 import { installApp, isAppInstalled } from '../../graph/apps'
-import type { RunDriver } from '../run-driver'
+import { isFreshlyCreated, type RunDriver } from '../run-driver'
 import { withStep } from '../run-record'
 import { systemUserOf } from './find-or-create'
 
@@ -18,7 +18,11 @@ export async function ensureAppInstalled(driver: RunDriver): Promise<Result<void
     appId: driver.run.appId,
     businessId: driver.run.businessId,
   }
-  const installed = await isAppInstalled(client, credentials, input, { signal: driver.signal })
+  // A system user this very call created (install step still PLANNED) has no app yet: the check
+  // can only answer "no". A resumed or adopted user is always checked first.
+  const installed: Result<boolean> = isFreshlyCreated(driver, 'install-app')
+    ? ok(false)
+    : await isAppInstalled(client, credentials, input, { signal: driver.signal })
   if (!installed.ok) return installed
   if (!installed.value) {
     const inFlight = driver.update((run) => withStep(run, 'install-app', { state: 'in-flight' }))
