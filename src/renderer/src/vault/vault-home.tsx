@@ -93,7 +93,7 @@ export function VaultHome(): ReactNode {
             : ''
 
   return (
-    <article className="home" aria-labelledby="vault-title">
+    <article className="home home--wide" aria-labelledby="vault-title">
       <div className="home__intro">
         <HomeHeading id="vault-title">{t('vault.title')}</HomeHeading>
         <p className="lead">{t('vault.lead')}</p>
