@@ -57,23 +57,19 @@ export function flowServiceMissNote(input: NoteInput): string {
     `(1) run-start lists the system users (${startRounds} round) to refuse a taken name before ` +
       'the plan is journaled, and find-or-create lists them again just before creating ' +
       '(REL-04, steps/find-or-create.ts) — the second read is the crash-safe one;',
-    `(2) assign reads the grants first (${readsBefore} rounds: steps/assign.ts \`readGranted\` ` +
-      'reads one kind after another), so a resumed run sends only what is missing and an ' +
-      'adopted system user’s tasks are united, never narrowed;',
-    `(3) the read-back reads every kind again (${readsAfter} rounds, one after another) ` +
-      'right after the batch, before install, instead of beside generate;',
-    `(4) install reads \`assigned_apps\` first (${appsRead} round) and installs only after the ` +
-      'read-back (steps/install-app.ts), not beside the assignment batch.',
+    `(2) before assigning, the grants are read only for a system user this call did not just ` +
+      `create (here ${readsBefore} rounds), so a resumed run sends only what is missing and an ` +
+      'adopted user’s tasks are united, never narrowed (steps/assign.ts, side by side per kind);',
+    `(3) the read-back reads every kind side by side (${readsAfter} round) right after the ` +
+      'batch, before install, instead of beside generate;',
+    `(4) the installed check (${appsRead} round) is likewise skipped for a user just created, and ` +
+      'install waits for the read-back (steps/install-app.ts) instead of going beside the batch.',
     'What would reach ≤ 1.3× keeping all of it: check run-start’s name against the system-user ' +
       'list main read for the overview moments before (cached like the asset list) — it guards ' +
-      'no write, find-or-create’s read does (−1); read the kinds of each grant read side by side ' +
-      `or as one Batch API request of GETs (${readsBefore + readsAfter} → 2); skip the pre-assign ` +
-      'read and the installed check when the journal shows this very call created the system ' +
-      'user and the step is still PLANNED (a user seconds old holds no asset and no app; both ' +
-      'reads stay for IN_FLIGHT steps and adopted users; −2); send the install beside the ' +
-      'assignment batch, or as one more operation of the same Batch API request (−1); run the ' +
-      'read-back beside generate — its differences are needed only by the vault record, written ' +
-      'after the check (−1). That is find → create → assign∥install → generate∥read-back → ' +
+      'no write, find-or-create’s read does (−1); send the install beside the assignment batch, ' +
+      'or as one more operation of the same Batch API request (−1); run the read-back beside ' +
+      'generate — its differences are needed only by the vault record, written after the check ' +
+      '(−1). That is find → create → assign∥install → generate∥read-back → ' +
       `check: the floor’s ${FLOW_ROUND_TRIPS} rounds, ${ms(floorMs)}, which leaves ` +
       `${ms(budgetMs)} for local work under 1.3×; at this run’s ${ms(input.localMs)} that is ` +
       `≈ ${((floorMs + input.localMs) / floorMs).toFixed(2)}×.`,
