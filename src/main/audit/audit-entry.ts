@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AUDIT_ACTION_NAMES, AUDIT_OUTCOME_NAMES } from '@shared/ipc/schemas/vault-views'
 import { redactText } from '../log/redact'
 
 /**
@@ -9,31 +10,11 @@ import { redactText } from '../log/redact'
  * entry, so the log shows that something happened without ever holding a token.
  */
 
-export const AUDIT_ACTIONS = [
-  'connect',
-  'disconnect',
-  'system-user-created',
-  'assets-assigned',
-  'app-installed',
-  'token-generated',
-  'token-saved',
-  'token-revealed',
-  'token-copied',
-  'token-refreshed',
-  'token-rotated',
-  'token-revoked',
-  'token-imported',
-  'record-removed',
-  'health-checked',
-  'inventory-exported',
-  'vault-exported',
-  'vault-imported',
-  'vault-locked',
-  'audit-exported',
-] as const
+/** One list for main and the renderer's filter: the contract owns it (src/shared/ipc/schemas). */
+export const AUDIT_ACTIONS = AUDIT_ACTION_NAMES
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
-export const AUDIT_OUTCOMES = ['succeeded', 'failed', 'cancelled', 'refused'] as const
+export const AUDIT_OUTCOMES = AUDIT_OUTCOME_NAMES
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
 
 /** i18n keys of an action's and an outcome's label, for the log view. */

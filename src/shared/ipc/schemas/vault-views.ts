@@ -28,7 +28,7 @@ export type CheckOutcome = z.infer<typeof CheckOutcome>
  * inclusive, `to` exclusive). The renderer turns the admin's local calendar days into instants,
  * so "1 March" means the admin's 1 March, not UTC's.
  */
-/** The actions and outcomes the audit log records (main's audit-entry.ts; a test keeps them equal). */
+/** The actions and outcomes the audit log records; main's audit-entry.ts uses these very lists. */
 export const AUDIT_ACTION_NAMES = [
   'connect',
   'disconnect',
