@@ -18,6 +18,13 @@ import type { ApiTransport } from '../../preload/api'
 import { FakeContextBridge, FakeIpcRenderer } from '../../preload/testing/renderer-fake'
 import type { IpcMainPort } from '../ipc/register-handlers'
 import type { GuardedSession } from '../session-guards'
+import {
+  FakeClipboard,
+  FakeClipboardItem,
+  FakeDialog,
+  FakeNotification,
+  FakePowerMonitor,
+} from './electron-os-fakes'
 
 /**
  * A typed stand-in for the `electron` module (the real one cannot load outside Electron). Tests
@@ -311,53 +318,7 @@ export class FakeShell {
   }
 }
 
-/** The vault's OS ports: a clipboard that remembers, notifications and dialogs that record. */
-export class FakeClipboard {
-  items: unknown[] = []
-  text = ''
-  write(items: unknown[]): Promise<void> {
-    this.items = items
-    return Promise.resolve()
-  }
-  readText(): string {
-    return this.text
-  }
-  clear(): void {
-    this.items = []
-    this.text = ''
-  }
-}
-
-export class FakeClipboardItem {
-  constructor(readonly entries: Record<string, string | Blob>) {}
-}
-
-export class FakeNotification {
-  static readonly shown: Array<{ title: string; body: string }> = []
-  static isSupported(): boolean {
-    return true
-  }
-  constructor(private readonly options: { title: string; body: string }) {}
-  show(): void {
-    FakeNotification.shown.push(this.options)
-  }
-}
-
-export class FakeDialog {
-  showSaveDialog(): Promise<{ canceled: boolean; filePath?: string }> {
-    return Promise.resolve({ canceled: true })
-  }
-  showOpenDialog(): Promise<{ canceled: boolean; filePaths: string[] }> {
-    return Promise.resolve({ canceled: true, filePaths: [] })
-  }
-}
-
-export class FakePowerMonitor extends EventEmitter {
-  idleSeconds = 0
-  getSystemIdleTime(): number {
-    return this.idleSeconds
-  }
-}
+export { FakeClipboard, FakeClipboardItem, FakeDialog, FakeNotification, FakePowerMonitor }
 
 function createFake() {
   return {
