@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { redactText } from '../main/log/redact'
 import { startPreviewServer, type PreviewServer } from './preview-server'
 
 const DEFAULT_PORT = 5199
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error))
+  // Redacted like every other line main writes: a start-up error must not echo a secret.
+  console.error(redactText(error instanceof Error ? error.message : String(error)))
   process.exit(1)
 })
