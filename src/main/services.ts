@@ -19,6 +19,7 @@ import type { PowerMonitorPort } from './vault/auto-lock'
 import type { AsyncClipboardPort } from './vault/async-clipboard-guard'
 import type { NotificationPort, OpenFilePort, SaveFilePort } from './vault/vault-deps'
 import { createVault } from './vault/vault-handlers'
+import { settingsPreferencesStore } from './vault/vault-preferences'
 import { createVaultIndex } from './vault/vault-index'
 
 /** Sends a main → renderer event: Electron's webContents.send, or the preview's event stream. */
@@ -144,6 +145,7 @@ export function buildServices(ports: MainPorts): MainServices {
     dataDir: ports.dataDir,
     log: ports.log,
     emit: (event, payload) => ports.emit?.(event, payload),
+    preferences: settingsPreferencesStore(ports.settings),
     ...(ports.vaultHost.powerMonitor ? { powerMonitor: ports.vaultHost.powerMonitor } : {}),
   })
 

@@ -1,5 +1,9 @@
 import type { ConnectionSummary } from '@shared/ipc/schemas/connect'
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
+import {
+  DEFAULT_VAULT_PREFERENCES,
+  type VaultPreferences,
+} from '@shared/ipc/schemas/vault-preferences'
 
 /** Everything main keeps outside the keychain. No field here may ever hold a secret. */
 export interface Settings extends Record<string, unknown> {
@@ -12,10 +16,13 @@ export interface Settings extends Record<string, unknown> {
   connection: ConnectionSummary | null
   /** The business chosen last time, per `<target>:<appId>`, so reconnecting picks it again. */
   rememberedBusinesses: Record<string, string>
+  /** Idle lock and clipboard clear delay, chosen in the vault's settings panel. */
+  vaultPreferences: VaultPreferences
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   vaultRecords: [],
   connection: null,
   rememberedBusinesses: {},
+  vaultPreferences: DEFAULT_VAULT_PREFERENCES,
 }

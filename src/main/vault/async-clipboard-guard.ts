@@ -56,6 +56,11 @@ export interface AsyncClipboardGuard {
   copySecret(text: string): Promise<{ clearsAt: number }>
   /** Clears now if the clipboard still holds our value: on lock and on quit. */
   clearNow(): Promise<ClearOutcome>
+  /**
+   * Changes the delay for copies made from now on (the admin saved a new preference); a clear
+   * already scheduled keeps its time. Throws a RangeError for a delay outside 10–120 s.
+   */
+  setClearDelay(ms: number): void
 }
 
 /** Checks a configured delay; settings validate it too, this is the last line. */
@@ -71,10 +76,13 @@ export function createAsyncClipboardGuard(
 ): AsyncClipboardGuard {
   const { clipboard } = options
   const timers = options.timers ?? systemTimers
-  const clearDelayMs = options.clearDelayMs ?? CLIPBOARD_CLEAR_DELAY_MS.default
-  if (!isValidClearDelay(clearDelayMs)) {
-    throw new RangeError('clearDelayMs must be a whole number of ms from 10,000 to 120,000')
+  const checked = (ms: number): number => {
+    if (!isValidClearDelay(ms)) {
+      throw new RangeError('clearDelayMs must be a whole number of ms from 10,000 to 120,000')
+    }
+    return ms
   }
+  let clearDelayMs = checked(options.clearDelayMs ?? CLIPBOARD_CLEAR_DELAY_MS.default)
   // We remember a keyed hash of what we wrote, never the value: a heap dump then holds no token
   // from us, and the random per-run key makes the fingerprint useless outside this process.
   const hashKey = randomBytes(32)
@@ -123,5 +131,8 @@ export function createAsyncClipboardGuard(
       return { clearsAt: timers.now() + clearDelayMs }
     },
     clearNow: clearIfOurs,
+    setClearDelay(ms) {
+      clearDelayMs = checked(ms)
+    },
   }
 }

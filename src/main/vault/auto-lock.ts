@@ -62,6 +62,8 @@ export interface AutoLock {
   /** Called once the admin unlocked (through the OS keychain): locking is armed again. */
   unlocked(): void
   isLocked(): boolean
+  /** Changes the idle limit from the next poll on; throws a RangeError outside 60 s–8 h. */
+  setIdleLimit(seconds: number): void
 }
 
 /** Checks a configured idle limit; settings validate it too, this is the last line. */
@@ -77,10 +79,13 @@ export function isValidIdleLimit(seconds: number): boolean {
 export function createAutoLock(options: AutoLockOptions): AutoLock {
   const { powerMonitor } = options
   const timers = options.timers ?? systemTimers
-  const idleLimitSeconds = options.idleLimitSeconds ?? IDLE_LOCK_SECONDS.default
-  if (!isValidIdleLimit(idleLimitSeconds)) {
-    throw new RangeError('idleLimitSeconds must be a whole number from 60 to 28,800')
+  const checked = (seconds: number): number => {
+    if (!isValidIdleLimit(seconds)) {
+      throw new RangeError('idleLimitSeconds must be a whole number from 60 to 28,800')
+    }
+    return seconds
   }
+  let idleLimitSeconds = checked(options.idleLimitSeconds ?? IDLE_LOCK_SECONDS.default)
   const wipes = new Map<symbol, { name: string; wipe: WipeCallback }>()
   let locked = false
   let poll: ReturnType<Timers['setInterval']> | null = null
@@ -150,5 +155,8 @@ export function createAutoLock(options: AutoLockOptions): AutoLock {
       locked = false
     },
     isLocked: () => locked,
+    setIdleLimit(seconds) {
+      idleLimitSeconds = checked(seconds)
+    },
   }
 }

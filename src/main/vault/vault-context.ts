@@ -1,10 +1,16 @@
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
+import type { VaultPreferences } from '@shared/ipc/schemas/vault-preferences'
 import { err, ok, type Result } from '@shared/result'
 import type { AuditAction, AuditOutcome } from '../audit/audit-entry'
 import { createAsyncClipboardGuard, type AsyncClipboardGuard } from './async-clipboard-guard'
 import { createRevealTimer, type RevealTimer } from './reveal-timer'
 import type { VaultDeps } from './vault-deps'
 import { createVaultLock, type VaultLock } from './vault-lock'
+import {
+  memoryPreferencesStore,
+  preferencesFromDeps,
+  type VaultPreferencesStore,
+} from './vault-preferences'
 
 /**
  * What every vault action shares: the ports, the lock, the one reveal timer and the one clipboard
@@ -16,7 +22,11 @@ export interface VaultContext {
   readonly lock: VaultLock
   readonly reveal: RevealTimer
   readonly clipboard: AsyncClipboardGuard
+  /** The clear delay in force (follows the preferences). */
   readonly clipboardClearMs: number
+  readonly preferences: VaultPreferencesStore
+  /** Re-configures the idle lock and the clipboard guard with saved preferences. */
+  applyPreferences(preferences: VaultPreferences): void
   now(): number
   find(id: string): Result<VaultRecordSummary>
   audit(
@@ -38,7 +48,13 @@ export interface AuditSubject {
 export const DEFAULT_CLIPBOARD_CLEAR_MS = 30_000
 
 export function createVaultContext(deps: VaultDeps): VaultContext {
-  const clipboardClearMs = deps.clipboardClearMs ?? DEFAULT_CLIPBOARD_CLEAR_MS
+  // Saved preferences win; without a store (tests, the preview) the explicit deps seed one.
+  const preferences = deps.preferences ?? memoryPreferencesStore(preferencesFromDeps(deps))
+  const saved = deps.preferences?.get()
+  let clipboardClearMs = saved
+    ? saved.clipboardClearSeconds * 1000
+    : (deps.clipboardClearMs ?? DEFAULT_CLIPBOARD_CLEAR_MS)
+  const idleLockSeconds = saved ? saved.idleLockMinutes * 60 : deps.idleLockSeconds
   const reveal = createRevealTimer({
     timers: deps.timers,
     onRevealEnded: (event) => deps.emit('vault:reveal-ended', event),
@@ -56,7 +72,7 @@ export function createVaultContext(deps: VaultDeps): VaultContext {
     log: deps.log,
     timers: deps.timers,
     ...(deps.powerMonitor ? { powerMonitor: deps.powerMonitor } : {}),
-    ...(deps.idleLockSeconds !== undefined ? { idleLockSeconds: deps.idleLockSeconds } : {}),
+    ...(idleLockSeconds !== undefined ? { idleLockSeconds } : {}),
   })
   lock.onLock('reveal', () => reveal.hideAll('lock'))
   lock.onLock('clipboard', async () => {
@@ -68,7 +84,15 @@ export function createVaultContext(deps: VaultDeps): VaultContext {
     lock,
     reveal,
     clipboard,
-    clipboardClearMs,
+    get clipboardClearMs() {
+      return clipboardClearMs
+    },
+    preferences,
+    applyPreferences(next) {
+      clipboard.setClearDelay(next.clipboardClearSeconds * 1000)
+      lock.setIdleLimit(next.idleLockMinutes * 60)
+      clipboardClearMs = next.clipboardClearSeconds * 1000
+    },
     now: () => deps.timers.now(),
     find(id) {
       const record = deps.vault.get(id)

@@ -7,6 +7,7 @@ import type { SecretStore } from '../secrets/secret-store'
 import type { PowerMonitorPort } from './auto-lock'
 import type { AsyncClipboardPort } from './async-clipboard-guard'
 import type { Timers } from './timers'
+import type { VaultPreferencesStore } from './vault-preferences'
 import type { VaultIndex } from './vault-index'
 
 /**
@@ -74,6 +75,8 @@ export interface VaultDeps {
   /** Preferences, validated by the guards (10–120 s clipboard, 60 s–8 h idle). */
   readonly clipboardClearMs?: number
   readonly idleLockSeconds?: number
+  /** Saved preferences (Settings in the app); when given they override the two above. */
+  readonly preferences?: VaultPreferencesStore
   /** Only tests lower the backup's scrypt cost (to the format's floor) to run quickly. */
   readonly backupScryptN?: number
 }

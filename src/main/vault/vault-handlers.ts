@@ -13,6 +13,7 @@ import { copySecret, endReveal, revealSecret } from './reveal-copy'
 import { confirmRotation, startRotation } from './rotation'
 import { refresh, revoke, revokeAll } from './token-actions'
 import { createVaultContext } from './vault-context'
+import { setPreferences } from './vault-preferences'
 import type { VaultDeps } from './vault-deps'
 import { listPage, toListItem } from './vault-view'
 
@@ -89,6 +90,8 @@ export function createVault(deps: VaultDeps): Vault {
     'vault:audit-list': async (request) => listAudit(context, request),
     'vault:audit-export': (request) => exportAudit(context, request),
     'vault:reminders': async () => ok(collectReminders(context, reminders)),
+    'vault:preferences-get': async () => ok({ preferences: context.preferences.get() }),
+    'vault:preferences-set': async (request) => setPreferences(context, request),
   }
 
   return {

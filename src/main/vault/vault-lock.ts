@@ -34,6 +34,8 @@ export interface VaultLock {
   lock(reason: LockReason): Promise<void>
   unlock(): Promise<Result<{ locked: false }>>
   onLock(name: string, wipe: Wipe): void
+  /** Applies a new idle limit (seconds, 60–28,800) from the next idle poll on. */
+  setIdleLimit(seconds: number): void
   /** Stops the idle poll and the power listeners (on quit). */
   stop(): void
 }
@@ -98,5 +100,6 @@ export function createVaultLock(options: {
       autoLock.onLock(name, wipe)
     },
     stop: () => autoLock.stop(),
+    setIdleLimit: (seconds) => autoLock.setIdleLimit(seconds),
   }
 }

@@ -14,6 +14,7 @@ import { vaultMessages } from './messages/vault'
 import { vaultDetailMessages } from './messages/vault-detail'
 import { vaultToolsMessages } from './messages/vault-tools'
 import { vaultMainMessages } from './messages/vault-main'
+import { vaultSettingsMessages } from './messages/vault-settings'
 
 /**
  * English, the only language so far. Each area keeps its strings in its own file under messages/;
@@ -35,6 +36,7 @@ export const messageGroups = [
   vaultDetailMessages,
   vaultToolsMessages,
   vaultMainMessages,
+  vaultSettingsMessages,
 ] as const
 
 export const en: Messages = messageGroups.reduce<Record<string, string>>(

@@ -30,6 +30,8 @@ export const CHANNELS = {
   'vault:audit-list': 'listAuditEntries',
   'vault:audit-export': 'exportAuditLog',
   'vault:reminders': 'getExpiryReminders',
+  'vault:preferences-get': 'getVaultPreferences',
+  'vault:preferences-set': 'setVaultPreferences',
   'connect:sign-in': 'signInWithFacebook',
   'connect:sign-in-cancel': 'cancelSignIn',
   'connect:token-paste': 'connectWithToken',

@@ -32,6 +32,7 @@ import {
   SetupOverview,
   UnfinishedRunsResponse,
 } from './schemas/setup'
+import { VaultPreferences, VaultPreferencesResponse } from './schemas/vault-preferences'
 import {
   AuditExportResponse,
   AuditFilter,
@@ -107,6 +108,8 @@ export const CONTRACT = {
   'vault:audit-list': { request: AuditListRequest, response: AuditListResponse },
   'vault:audit-export': { request: AuditFilter, response: AuditExportResponse },
   'vault:reminders': { request: EmptyRequest, response: RemindersResponse },
+  'vault:preferences-get': { request: EmptyRequest, response: VaultPreferencesResponse },
+  'vault:preferences-set': { request: VaultPreferences, response: VaultPreferencesResponse },
   'connect:sign-in': { request: SignInRequest, response: ConnectionSummary },
   'connect:sign-in-cancel': { request: EmptyRequest, response: CancelResponse },
   'connect:token-paste': { request: TokenPasteRequest, response: ConnectionSummary },

@@ -7,7 +7,7 @@ import { useVaultListStore } from './vault-list-store'
 import { useVaultViewStore } from './vault-view-store'
 
 /** The confirmation or guide open over the detail, if any (one at a time). */
-export type RecordDialog = 'revoke' | 'remove' | 'rotate' | null
+export type RecordDialog = 'revoke' | 'revoke-all' | 'remove' | 'rotate' | null
 
 /**
  * Guided rotation (SEC-17; reference/users-and-peers.md §5 row 18): generate the new token, the
@@ -49,6 +49,8 @@ export interface VaultRecordActions {
   /** "I've updated the software that uses it": revoke the old token. */
   readonly rotationConfirmed: () => Promise<void>
   readonly revokeConfirmed: () => Promise<void>
+  /** Revoke EVERY token of the record's system user at Meta, then re-read the record. */
+  readonly revokeAllConfirmed: () => Promise<void>
   readonly removeConfirmed: () => Promise<void>
   readonly noteChanged: (note: string) => void
   readonly noteSaveRequested: () => Promise<void>
@@ -176,6 +178,27 @@ export const useVaultRecordStore = create<VaultRecordState & VaultRecordActions>
             : 'vault.detail.revoke.unverified',
         }),
       ),
+    revokeAllConfirmed: async () => {
+      const record = get().record
+      const systemUserId = record.phase === 'loaded' ? record.value.systemUserId : undefined
+      if (!systemUserId) return
+      await act(
+        'revoking',
+        () => window.api.revokeAllTokens({ systemUserId }),
+        (value) => ({
+          dialog: null,
+          // `verified` covers only the tokens this vault holds; with none, nothing was checked.
+          notice:
+            value.revokedIds.length === 0
+              ? 'vault.detail.revokeAll.noneSaved'
+              : value.verified
+                ? 'vault.detail.revokeAll.verified'
+                : 'vault.detail.revokeAll.unverified',
+        }),
+      )
+      // The shown record was among those switched off: show its new status at once.
+      await get().recordChanged()
+    },
     removeConfirmed: async () => {
       const id = currentId()
       if (id === null || get().activity !== 'idle') return

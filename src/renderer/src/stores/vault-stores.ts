@@ -2,6 +2,7 @@ import { useVaultAuditStore } from './vault-audit-store'
 import { useVaultListStore } from './vault-list-store'
 import { useVaultRecordStore } from './vault-record-store'
 import { useVaultRevealStore } from './vault-reveal-store'
+import { useVaultSettingsStore } from './vault-settings-store'
 import { useVaultToolsStore } from './vault-tools-store'
 import { useVaultViewStore } from './vault-view-store'
 
@@ -11,6 +12,7 @@ export function resetVaultStores(): void {
   useVaultListStore.getState().reset()
   useVaultRecordStore.getState().reset()
   useVaultRevealStore.getState().reset()
+  useVaultSettingsStore.getState().reset()
   useVaultToolsStore.getState().reset()
   useVaultViewStore.getState().reset()
 }

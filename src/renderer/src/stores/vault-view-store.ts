@@ -10,6 +10,7 @@ export type VaultView =
   | { readonly name: 'audit' }
   | { readonly name: 'import' }
   | { readonly name: 'backup' }
+  | { readonly name: 'settings' }
 
 export interface VaultViewState {
   readonly view: VaultView
@@ -27,7 +28,7 @@ export interface VaultViewState {
 export interface VaultViewActions {
   readonly recordOpened: (recordId: string) => void
   readonly listRequested: (notice?: MessageKey) => void
-  readonly toolOpened: (tool: 'audit' | 'import' | 'backup') => void
+  readonly toolOpened: (tool: 'audit' | 'import' | 'backup' | 'settings') => void
   /** Asks main whether the vault is locked (on open). */
   readonly lockStateRequested: () => Promise<void>
   readonly lockRequested: () => Promise<void>

@@ -29,6 +29,8 @@ export type VaultMethodName =
   | 'listAuditEntries'
   | 'exportAuditLog'
   | 'getExpiryReminders'
+  | 'getVaultPreferences'
+  | 'setVaultPreferences'
 
 type VaultEventName = 'onVaultChanged' | 'onVaultLocked' | 'onRevealEnded' | 'onHealthProgress'
 export type VaultMethods = Pick<Api, VaultMethodName | VaultEventName>
@@ -124,6 +126,8 @@ export function createFakeVault(
     'listAuditEntries',
     'exportAuditLog',
     'getExpiryReminders',
+    'getVaultPreferences',
+    'setVaultPreferences',
   ]
   const calls = Object.fromEntries(names.map((name) => [name, [] as unknown[]])) as Record<
     VaultMethodName,
@@ -140,6 +144,7 @@ export function createFakeVault(
   const find = (id: string): VaultListItem | undefined => records().find((r) => r.id === id)
   const notFound = err('not-found', 'errors.internal')
   const rotated = new Map<string, VaultListItem>()
+  let preferences = { idleLockMinutes: 5, clipboardClearSeconds: 30 }
 
   const defaults: Pick<Api, VaultMethodName> = {
     getVaultRecord: async ({ id }) => {
@@ -203,6 +208,11 @@ export function createFakeVault(
       })
     },
     revokeAllTokens: async () => ok({ revokedIds: [], verified: true }),
+    getVaultPreferences: async () => ok({ preferences }),
+    setVaultPreferences: async (request) => {
+      preferences = request
+      return ok({ preferences })
+    },
     removeVaultRecord: async ({ id }) => (find(id) ? ok({ removed: true as const }) : notFound),
     setVaultRecordNote: async ({ id, note }) => {
       const record = find(id)

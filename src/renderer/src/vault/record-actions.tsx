@@ -5,6 +5,7 @@ import { useT } from '../i18n/use-t'
 import { useVaultRecordStore } from '../stores/vault-record-store'
 import { RotationDialog } from './rotation-dialog'
 import { VaultDialog } from './vault-dialog'
+import { recordName } from './vault-format'
 
 /** Revoke: the token stops working at Meta for every program that uses it (oauth/revoke). */
 function RevokeDialog(): ReactNode {
@@ -30,6 +31,46 @@ function RevokeDialog(): ReactNode {
           onClick={() => void revokeConfirmed()}
         >
           {t(activity === 'revoking' ? 'vault.revoke.working' : 'vault.revoke.confirm')}
+        </button>
+      </div>
+    </VaultDialog>
+  )
+}
+
+/**
+ * Revoke all: `DELETE /{system-user}/access_tokens` invalidates every token of the system user,
+ * including ones this vault never saw and ones other software relies on — so the dialog says so.
+ */
+function RevokeAllDialog(props: { readonly record: VaultListItem }): ReactNode {
+  const t = useT()
+  const activity = useVaultRecordStore((state) => state.activity)
+  const error = useVaultRecordStore((state) => state.error)
+  const dialogClosed = useVaultRecordStore((state) => state.dialogClosed)
+  const revokeAllConfirmed = useVaultRecordStore((state) => state.revokeAllConfirmed)
+  return (
+    <VaultDialog
+      labelledBy="revoke-all-title"
+      describedBy="revoke-all-body"
+      onCancel={dialogClosed}
+    >
+      <h2 id="revoke-all-title">
+        {t('vault.revokeAll.title', { name: recordName(props.record, t) })}
+      </h2>
+      <p id="revoke-all-body">{t('vault.revokeAll.body')}</p>
+      <p>{t('vault.revokeAll.others')}</p>
+      <p>{t('vault.revokeAll.after')}</p>
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="button-row">
+        <button type="button" className="button button--secondary" autoFocus onClick={dialogClosed}>
+          {t('vault.dialog.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={activity !== 'idle'}
+          onClick={() => void revokeAllConfirmed()}
+        >
+          {t(activity === 'revoking' ? 'vault.revokeAll.working' : 'vault.revokeAll.confirm')}
         </button>
       </div>
     </VaultDialog>
@@ -135,6 +176,20 @@ export function RecordActions(props: { readonly record: VaultListItem }): ReactN
           </button>
           <p>{t('vault.actions.revokeHelp')}</p>
         </li>
+        {record.systemUserId ? (
+          <li>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!idle}
+              aria-describedby="revoke-all-help"
+              onClick={() => dialogOpened('revoke-all')}
+            >
+              {t('vault.actions.revokeAll')}
+            </button>
+            <p id="revoke-all-help">{t('vault.actions.revokeAllHelp')}</p>
+          </li>
+        ) : null}
         <li>
           <button
             type="button"
@@ -148,6 +203,7 @@ export function RecordActions(props: { readonly record: VaultListItem }): ReactN
         </li>
       </ul>
       {dialog === 'revoke' ? <RevokeDialog /> : null}
+      {dialog === 'revoke-all' ? <RevokeAllDialog record={record} /> : null}
       {dialog === 'remove' ? <RemoveDialog /> : null}
       {dialog === 'rotate' ? <RotationDialog /> : null}
     </section>

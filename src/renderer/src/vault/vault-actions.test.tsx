@@ -112,6 +112,55 @@ describe('a token’s details and actions', () => {
     expect(screen.getByRole('button', { name: 'Revoke' })).toBeDisabled()
   })
 
+  it('revokes every token of the system user only after a warning that names the wider effect', async () => {
+    const rendered = renderApp({
+      vault: ok({ records: mixedRecords() }),
+      vaultApi: {
+        overrides: {
+          revokeAllTokens: async () => ok({ revokedIds: ['r-valid'], verified: false }),
+        },
+      },
+    })
+    const user = userEvent.setup()
+    await openVault(user)
+    await openRecord(user, /Open details: Ad reports reader/)
+    const revokeAll = screen.getByRole('button', { name: 'Revoke all tokens of this system user' })
+    expect(revokeAll).toHaveAccessibleDescription(/not only the ones saved here/)
+    await user.click(revokeAll)
+    let dialog = await screen.findByRole('dialog', {
+      name: 'Revoke every token of Ad reports reader?',
+    })
+    expect(dialog).toHaveAccessibleDescription(/EVERY token of this system user/)
+    expect(dialog).toHaveTextContent('any made elsewhere that are not in this vault')
+    expect(dialog).toHaveTextContent('software other people or companies run for you')
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    expect(rendered.fake.vault.calls.revokeAllTokens).toEqual([])
+
+    await user.click(revokeAll)
+    dialog = await screen.findByRole('dialog', { name: /Revoke every token/ })
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke all tokens' }))
+    expect(
+      await screen.findByText(/could not confirm it for all the ones saved here yet/),
+    ).toBeInTheDocument()
+    expect(rendered.fake.vault.calls.revokeAllTokens).toEqual([{ systemUserId: '6100000001' }])
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  })
+
+  it('offers revoke-all only for records that belong to a system user', async () => {
+    const records = mixedRecords().map((record) =>
+      record.id === 'r-valid' ? { ...record, systemUserId: undefined } : record,
+    )
+    renderApp({ vault: ok({ records }) })
+    const user = userEvent.setup()
+    await openVault(user)
+    await openRecord(user, /Open details: Ad reports reader/)
+    expect(screen.getByRole('button', { name: 'Revoke' })).toBeInTheDocument()
+    expect(
+      screen.queryByRole('button', { name: 'Revoke all tokens of this system user' }),
+    ).not.toBeInTheDocument()
+  })
+
   it('asks before removing, says the token stays valid at Meta, and returns to the list', async () => {
     const { user, fake } = await setUp(/Open details: Ad reports reader/)
     await user.click(screen.getByRole('button', { name: 'Remove from vault' }))

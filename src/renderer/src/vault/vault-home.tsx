@@ -15,6 +15,7 @@ import { VaultBackup } from './vault-backup'
 import { VaultDetail } from './vault-detail'
 import { VaultEmptyState } from './vault-empty-state'
 import { VaultImport } from './vault-import'
+import { VaultSettings } from './vault-settings'
 import { VaultListView } from './vault-list-view'
 import { VaultLocked } from './vault-locked'
 import { VaultToolbar } from './vault-toolbar'
@@ -111,6 +112,7 @@ export function VaultHome(): ReactNode {
       {view.name === 'audit' ? <VaultAudit /> : null}
       {view.name === 'import' ? <VaultImport /> : null}
       {view.name === 'backup' ? <VaultBackup /> : null}
+      {view.name === 'settings' ? <VaultSettings /> : null}
       {view.name === 'list' && list.phase === 'loaded' ? (
         list.value.total === 0 ? (
           <>

@@ -30,6 +30,13 @@ export function VaultToolbar(props: { readonly onCheckAll?: () => void }): React
       >
         {t('vault.toolbar.audit')}
       </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => toolOpened('settings')}
+      >
+        {t('vault.toolbar.settings')}
+      </button>
       {props.onCheckAll ? (
         <button type="button" className="button button--secondary" onClick={props.onCheckAll}>
           {t('vault.toolbar.checkAll')}

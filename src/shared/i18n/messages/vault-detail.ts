@@ -28,6 +28,12 @@ export const vaultDetailMessages = {
   'vault.detail.revoke.verified': 'Revoked. Meta confirms the token no longer works.',
   'vault.detail.revoke.unverified':
     'Revoked. Meta could not confirm it yet; check again in a few minutes.',
+  'vault.detail.revokeAll.verified':
+    'Done. Meta switched off every token of this system user, and confirms the ones saved here no longer work.',
+  'vault.detail.revokeAll.unverified':
+    'Done. Meta switched off every token of this system user, but could not confirm it for all the ones saved here yet; check again in a few minutes.',
+  'vault.detail.revokeAll.noneSaved':
+    'Done. Meta switched off every token of this system user. None of them were saved in this vault.',
   'vault.detail.remove.done': 'Removed from the vault.',
   'vault.detail.notes.label': 'Notes',
   'vault.detail.notes.hint':
@@ -78,6 +84,20 @@ export const vaultDetailMessages = {
     'The app then asks Meta to confirm it no longer works. The record stays in the vault, marked Revoked.',
   'vault.revoke.confirm': 'Revoke the token',
   'vault.revoke.working': 'Revoking…',
+
+  'vault.actions.revokeAll': 'Revoke all tokens of this system user',
+  'vault.actions.revokeAllHelp':
+    'Switches off every token this system user has — not only this one, and not only the ones saved here.',
+
+  'vault.revokeAll.title': 'Revoke every token of {name}?',
+  'vault.revokeAll.body':
+    'Meta switches off EVERY token of this system user at once — this one, the others saved in this vault, and any made elsewhere that are not in this vault at all.',
+  'vault.revokeAll.others':
+    'Every program that uses any of them stops working, including software other people or companies run for you, until each gets a new token.',
+  'vault.revokeAll.after':
+    'The app then asks Meta to confirm the tokens saved here no longer work. The records stay in the vault, marked Revoked.',
+  'vault.revokeAll.confirm': 'Revoke all tokens',
+  'vault.revokeAll.working': 'Revoking all…',
 
   'vault.remove.title': 'Remove this token from the vault?',
   'vault.remove.body':

@@ -115,4 +115,5 @@ export const vaultMainMessages = {
   'vaultMain.audit.action.vault-imported': 'Restored an encrypted backup',
   'vaultMain.audit.action.vault-locked': 'Locked the vault',
   'vaultMain.audit.action.audit-exported': 'Exported the activity log',
+  'vaultMain.audit.action.vault-preferences-changed': 'Changed the vault settings',
 } as const

@@ -19,6 +19,7 @@ export const vaultMessages = {
   'vault.toolbar.import': 'Add an existing token',
   'vault.toolbar.backup': 'Backup and export',
   'vault.toolbar.audit': 'Activity log',
+  'vault.toolbar.settings': 'Vault settings',
   'vault.toolbar.checkAll': 'Check all with Meta',
   'vault.toolbar.lock': 'Lock the vault',
 

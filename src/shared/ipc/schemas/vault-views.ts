@@ -50,6 +50,7 @@ export const AUDIT_ACTION_NAMES = [
   'vault-imported',
   'vault-locked',
   'audit-exported',
+  'vault-preferences-changed',
 ] as const
 export const AUDIT_OUTCOME_NAMES = ['succeeded', 'failed', 'cancelled', 'refused'] as const
 
