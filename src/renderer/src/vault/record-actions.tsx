@@ -1,39 +1,31 @@
 import type { ReactNode } from 'react'
 import type { VaultListItem } from '@shared/ipc/schemas/vault'
-import { ErrorNotice } from '../components/error-notice'
 import { useT } from '../i18n/use-t'
 import { useVaultRecordStore } from '../stores/vault-record-store'
+import { ConfirmDialog } from './confirm-dialog'
 import { RotationDialog } from './rotation-dialog'
-import { VaultDialog } from './vault-dialog'
 import { recordName } from './vault-format'
 
 /** Revoke: the token stops working at Meta for every program that uses it (oauth/revoke). */
 function RevokeDialog(): ReactNode {
-  const t = useT()
   const activity = useVaultRecordStore((state) => state.activity)
   const error = useVaultRecordStore((state) => state.error)
   const dialogClosed = useVaultRecordStore((state) => state.dialogClosed)
   const revokeConfirmed = useVaultRecordStore((state) => state.revokeConfirmed)
   return (
-    <VaultDialog labelledBy="revoke-title" describedBy="revoke-body" onCancel={dialogClosed}>
-      <h2 id="revoke-title">{t('vault.revoke.title')}</h2>
-      <p id="revoke-body">{t('vault.revoke.body')}</p>
-      <p>{t('vault.revoke.after')}</p>
-      {error ? <ErrorNotice error={error} /> : null}
-      <div className="button-row">
-        <button type="button" className="button button--secondary" autoFocus onClick={dialogClosed}>
-          {t('vault.dialog.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={activity !== 'idle'}
-          onClick={() => void revokeConfirmed()}
-        >
-          {t(activity === 'revoking' ? 'vault.revoke.working' : 'vault.revoke.confirm')}
-        </button>
-      </div>
-    </VaultDialog>
+    <ConfirmDialog
+      idPrefix="revoke"
+      titleKey="vault.revoke.title"
+      bodyKey="vault.revoke.body"
+      extraKeys={['vault.revoke.after']}
+      confirmKey="vault.revoke.confirm"
+      workingKey="vault.revoke.working"
+      busy={activity !== 'idle'}
+      working={activity === 'revoking'}
+      error={error}
+      onCancel={dialogClosed}
+      onConfirm={() => void revokeConfirmed()}
+    />
   )
 }
 
@@ -48,62 +40,41 @@ function RevokeAllDialog(props: { readonly record: VaultListItem }): ReactNode {
   const dialogClosed = useVaultRecordStore((state) => state.dialogClosed)
   const revokeAllConfirmed = useVaultRecordStore((state) => state.revokeAllConfirmed)
   return (
-    <VaultDialog
-      labelledBy="revoke-all-title"
-      describedBy="revoke-all-body"
+    <ConfirmDialog
+      idPrefix="revoke-all"
+      titleKey="vault.revokeAll.title"
+      titleParams={{ name: recordName(props.record, t) }}
+      bodyKey="vault.revokeAll.body"
+      extraKeys={['vault.revokeAll.others', 'vault.revokeAll.after']}
+      confirmKey="vault.revokeAll.confirm"
+      workingKey="vault.revokeAll.working"
+      busy={activity !== 'idle'}
+      working={activity === 'revoking'}
+      error={error}
       onCancel={dialogClosed}
-    >
-      <h2 id="revoke-all-title">
-        {t('vault.revokeAll.title', { name: recordName(props.record, t) })}
-      </h2>
-      <p id="revoke-all-body">{t('vault.revokeAll.body')}</p>
-      <p>{t('vault.revokeAll.others')}</p>
-      <p>{t('vault.revokeAll.after')}</p>
-      {error ? <ErrorNotice error={error} /> : null}
-      <div className="button-row">
-        <button type="button" className="button button--secondary" autoFocus onClick={dialogClosed}>
-          {t('vault.dialog.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={activity !== 'idle'}
-          onClick={() => void revokeAllConfirmed()}
-        >
-          {t(activity === 'revoking' ? 'vault.revokeAll.working' : 'vault.revokeAll.confirm')}
-        </button>
-      </div>
-    </VaultDialog>
+      onConfirm={() => void revokeAllConfirmed()}
+    />
   )
 }
 
 /** Remove: the record and its keychain entry go; the token itself stays valid at Meta. */
 function RemoveDialog(): ReactNode {
-  const t = useT()
   const activity = useVaultRecordStore((state) => state.activity)
   const error = useVaultRecordStore((state) => state.error)
   const dialogClosed = useVaultRecordStore((state) => state.dialogClosed)
   const removeConfirmed = useVaultRecordStore((state) => state.removeConfirmed)
   return (
-    <VaultDialog labelledBy="remove-title" describedBy="remove-body" onCancel={dialogClosed}>
-      <h2 id="remove-title">{t('vault.remove.title')}</h2>
-      <p id="remove-body">{t('vault.remove.body')}</p>
-      <p>{t('vault.remove.stillValid')}</p>
-      {error ? <ErrorNotice error={error} /> : null}
-      <div className="button-row">
-        <button type="button" className="button button--secondary" autoFocus onClick={dialogClosed}>
-          {t('vault.dialog.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={activity !== 'idle'}
-          onClick={() => void removeConfirmed()}
-        >
-          {t('vault.remove.confirm')}
-        </button>
-      </div>
-    </VaultDialog>
+    <ConfirmDialog
+      idPrefix="remove"
+      titleKey="vault.remove.title"
+      bodyKey="vault.remove.body"
+      extraKeys={['vault.remove.stillValid']}
+      confirmKey="vault.remove.confirm"
+      busy={activity !== 'idle'}
+      error={error}
+      onCancel={dialogClosed}
+      onConfirm={() => void removeConfirmed()}
+    />
   )
 }
 
