@@ -12,6 +12,7 @@ import { setupMessages } from './messages/setup'
 import { setupMainMessages } from './messages/setup-main'
 import { vaultMessages } from './messages/vault'
 import { vaultDetailMessages } from './messages/vault-detail'
+import { vaultPrintMessages } from './messages/vault-print'
 import { vaultToolsMessages } from './messages/vault-tools'
 import { vaultMainMessages } from './messages/vault-main'
 import { vaultSettingsMessages } from './messages/vault-settings'
@@ -37,6 +38,7 @@ export const messageGroups = [
   vaultToolsMessages,
   vaultMainMessages,
   vaultSettingsMessages,
+  vaultPrintMessages,
 ] as const
 
 export const en: Messages = messageGroups.reduce<Record<string, string>>(

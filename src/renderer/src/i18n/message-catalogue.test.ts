@@ -11,8 +11,9 @@ const sources = Object.entries(
   }),
 )
 
-// A message key is a dotted lower-camel path under one of the known areas.
-const KEY_PATTERN = /'((?:app|shell|setup|vault|errors|connect)\.[A-Za-z0-9.]+)'/g
+// A message key is a dotted lower-camel path under one of the known areas, quoted in code ('…')
+// or given as a JSX attribute ("…").
+const KEY_PATTERN = /['"]((?:app|shell|setup|vault|errors|connect)\.[A-Za-z0-9.]+)['"]/g
 
 const keysUsedIn = (text: string): string[] => [...text.matchAll(KEY_PATTERN)].map((m) => m[1]!)
 
@@ -43,7 +44,7 @@ describe('the message catalogue', () => {
     // A message no screen shows is dead text that translators would still have to write.
     const unused = Object.keys(en)
       .filter((key) => /^(shell|setup|vault|connect)\./.test(key))
-      .filter((key) => !text.includes(`'${key}'`))
+      .filter((key) => !text.includes(`'${key}'`) && !text.includes(`"${key}"`))
     expect(unused).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ export type VaultView =
   | { readonly name: 'import' }
   | { readonly name: 'backup' }
   | { readonly name: 'settings' }
+  | { readonly name: 'print' }
 
 export interface VaultViewState {
   readonly view: VaultView
@@ -28,7 +29,7 @@ export interface VaultViewState {
 export interface VaultViewActions {
   readonly recordOpened: (recordId: string) => void
   readonly listRequested: (notice?: MessageKey) => void
-  readonly toolOpened: (tool: 'audit' | 'import' | 'backup' | 'settings') => void
+  readonly toolOpened: (tool: 'audit' | 'import' | 'backup' | 'settings' | 'print') => void
   /** Asks main whether the vault is locked (on open). */
   readonly lockStateRequested: () => Promise<void>
   readonly lockRequested: () => Promise<void>

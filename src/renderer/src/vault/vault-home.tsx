@@ -18,6 +18,7 @@ import { VaultImport } from './vault-import'
 import { VaultSettings } from './vault-settings'
 import { VaultListView } from './vault-list-view'
 import { VaultLocked } from './vault-locked'
+import { VaultPrint } from './vault-print'
 import { VaultToolbar } from './vault-toolbar'
 
 /** Follows main's vault events while the vault home is on screen. */
@@ -113,6 +114,7 @@ export function VaultHome(): ReactNode {
       {view.name === 'import' ? <VaultImport /> : null}
       {view.name === 'backup' ? <VaultBackup /> : null}
       {view.name === 'settings' ? <VaultSettings /> : null}
+      {view.name === 'print' ? <VaultPrint /> : null}
       {view.name === 'list' && list.phase === 'loaded' ? (
         list.value.total === 0 ? (
           <>

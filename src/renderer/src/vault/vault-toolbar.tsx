@@ -26,6 +26,13 @@ export function VaultToolbar(props: { readonly onCheckAll?: () => void }): React
       <button
         type="button"
         className="button button--secondary"
+        onClick={() => toolOpened('print')}
+      >
+        {t('vault.toolbar.print')}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
         onClick={() => toolOpened('audit')}
       >
         {t('vault.toolbar.audit')}

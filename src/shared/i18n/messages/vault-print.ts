@@ -1,0 +1,33 @@
+/** Strings of the vault's printable inventory: metadata for audits, never a token. */
+export const vaultPrintMessages = {
+  'vault.toolbar.print': 'Print inventory',
+  'vault.print.title': 'Token inventory',
+  'vault.print.intro':
+    'Every saved token, described for an audit. Use "Print" to print it or save it as a PDF.',
+  'vault.print.printedOn': 'Printed on {date}',
+  'vault.print.noTokens':
+    'This page contains no tokens: only what each token is for and when it expires, and its last 4 characters.',
+  'vault.print.print': 'Print',
+  'vault.print.loading': 'Gathering the inventory…',
+  'vault.print.loaded.one': 'The inventory lists 1 token.',
+  'vault.print.loaded.other': 'The inventory lists {count} tokens.',
+  'vault.print.empty': 'The vault holds no tokens yet.',
+  'vault.print.caption': 'Saved tokens, most urgent first',
+  'vault.print.col.business': 'Business',
+  'vault.print.col.systemUser': 'System user and role',
+  'vault.print.col.app': 'App',
+  'vault.print.col.scopes': 'Permissions',
+  'vault.print.col.assets': 'Assets',
+  'vault.print.col.created': 'Created',
+  'vault.print.col.expires': 'Expires',
+  'vault.print.col.status': 'Status',
+  'vault.print.col.fingerprint': 'Last 4 characters',
+  'vault.print.col.lastCheck': 'Last check',
+  'vault.print.role.admin': 'admin',
+  'vault.print.role.employee': 'employee',
+  'vault.print.roleUnknown': 'role not recorded',
+  'vault.print.never': 'Never',
+  'vault.print.noScopes': 'None',
+  'vault.print.notChecked': 'Not checked yet',
+  'vault.print.lastCheckAt': '{date}: {result}',
+} as const
