@@ -83,6 +83,11 @@ export function DoneStep(): ReactNode {
         >
           {t('flow.done.vault')}
         </button>
+        {/* A summary for the admin's records: the page holds no token, so it can be printed or
+            saved as PDF as it is (the print styles hide the app around it). */}
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>
+          {t('flow.done.print')}
+        </button>
         <button type="button" className="button button--secondary" onClick={addRequested}>
           {t('flow.done.another')}
         </button>

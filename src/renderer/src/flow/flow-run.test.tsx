@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { err, ok, type Result } from '@shared/result'
 import type { RunSummary } from '@shared/ipc/schemas/setup'
 import { useFlowStore } from '../stores/flow-store'
@@ -239,5 +239,16 @@ describe('flow: review and run (steps 6–8)', () => {
     })
     expect(JSON.stringify(useFlowStore.getState())).not.toContain(CANARY)
     expect(document.body.innerHTML).not.toContain(CANARY)
+  })
+
+  it('offers the done summary for printing or saving, which holds no token', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined)
+    const { user } = renderFlow()
+    await walkToReview(user)
+    await press(user, 'Create it now')
+    await screen.findByRole('heading', { level: 1, name: 'Saved in your vault' })
+    await press(user, 'Print or save this summary')
+    expect(print).toHaveBeenCalledTimes(1)
+    print.mockRestore()
   })
 })

@@ -215,6 +215,7 @@ export const flowMessages = {
   'flow.done.useVault': 'Copy this token from the Token vault, which asks you to confirm first.',
   'flow.done.copyFailedTitle': 'The token could not be copied',
   'flow.done.vault': 'Open the Token vault',
+  'flow.done.print': 'Print or save this summary',
   'flow.done.another': 'Add another system user',
   'flow.done.overview': 'Back to your system users',
 } as const
