@@ -69,7 +69,7 @@ describe('revoking a token', () => {
   it('asks first, revokes at Meta (oauth/revoke), verifies, and shows Revoked', async () => {
     const { page } = vault.session
     const detail = await openRecord(page, 'Reports server')
-    await detail.getByRole('button', { name: 'Revoke' }).click()
+    await detail.getByRole('button', { name: 'Revoke', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Revoke this token?' })
     await dialog.waitFor()
     const { problems } = await seriousViolations(page)
