@@ -1,8 +1,7 @@
 /** Strings of the "Token vault" home: the offline list, statuses, expiry panel and timeline. */
 export const vaultMessages = {
   'vault.title': 'Token vault',
-  'vault.lead':
-    'Tokens this app has created, kept in your computer’s keychain. The list works offline.',
+  'vault.lead': 'Tokens this app has created, kept in your computer’s keychain.',
   'vault.offline': 'Works offline: the list and details need no internet connection.',
   'vault.loading': 'Loading your saved tokens…',
   'vault.loaded.one': '1 saved token',
