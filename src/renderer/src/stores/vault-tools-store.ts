@@ -14,6 +14,24 @@ export interface ToolsNotice {
   readonly params?: Readonly<Record<string, string | number>>
 }
 
+/** What main answers for a file it was asked to save: the admin may cancel the save dialog. */
+type SaveAnswer = { outcome: 'cancelled' } | { outcome: string; count: number; location: string }
+
+/** The state after a save answers: the error, "cancelled", or what was saved where. */
+function afterSave(
+  result: { ok: false; error: AppError } | { ok: true; value: SaveAnswer },
+  savedKey: MessageKey,
+): Pick<VaultToolsState, 'activity'> & Partial<Pick<VaultToolsState, 'error' | 'notice'>> {
+  if (!result.ok) return { activity: 'idle', error: result.error }
+  const answer = result.value
+  if (!('location' in answer))
+    return { activity: 'idle', notice: { key: 'vault.backup.cancelled' } }
+  return {
+    activity: 'idle',
+    notice: { key: savedKey, params: { count: answer.count, location: answer.location } },
+  }
+}
+
 export interface VaultToolsState {
   /**
    * A pasted token and the backup passwords live here only while the admin types them: the action
@@ -115,18 +133,7 @@ export const useVaultToolsStore = create<VaultToolsState & VaultToolsActions>()(
       set({ activity: 'exporting', ...TYPED_SECRETS, error: null, notice: null })
       const result = await callApi(() => window.api.exportVaultBackup({ password: backupPassword }))
       if (request !== generation) return
-      if (!result.ok) set({ activity: 'idle', error: result.error })
-      else if (result.value.outcome === 'cancelled') {
-        set({ activity: 'idle', notice: { key: 'vault.backup.cancelled' } })
-      } else {
-        set({
-          activity: 'idle',
-          notice: {
-            key: 'vault.backup.saved',
-            params: { count: result.value.count, location: result.value.location },
-          },
-        })
-      }
+      set(afterSave(result, 'vault.backup.saved'))
     },
     inventoryRequested: async () => {
       if (busy()) return
@@ -134,18 +141,7 @@ export const useVaultToolsStore = create<VaultToolsState & VaultToolsActions>()(
       set({ activity: 'inventory', error: null, notice: null })
       const result = await callApi(() => window.api.exportInventory())
       if (request !== generation) return
-      if (!result.ok) set({ activity: 'idle', error: result.error })
-      else if (result.value.outcome === 'cancelled') {
-        set({ activity: 'idle', notice: { key: 'vault.backup.cancelled' } })
-      } else {
-        set({
-          activity: 'idle',
-          notice: {
-            key: 'vault.inventory.saved',
-            params: { count: result.value.count, location: result.value.location },
-          },
-        })
-      }
+      set(afterSave(result, 'vault.inventory.saved'))
     },
     restorePasswordChanged: (restorePassword) => set({ restorePassword }),
     restoreAsked: () => {
