@@ -28,7 +28,7 @@ fi
 npx electron-vite build >/dev/null || { echo 'Build failed.' >&2; echo 'tests: 0 passed, 1 failed, 0 skipped'; exit 1; }
 
 mkdir -p reports
-rm -f reports/vitest.json
+rm -rf reports/vitest.json reports/evidence
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # A fresh keyring home: an existing login.keyring with another password would stay locked.

@@ -5,6 +5,7 @@ import { factoryAdaptersGate } from './gates/factory-adapters'
 import { ipcFuzzGate } from './gates/ipc-fuzz'
 import { preloadSurfaceGate } from './gates/preload-surface'
 import { secretHygieneGate } from './gates/secret-hygiene-gate'
+import { testEvidenceGate } from './gates/test-evidence'
 
 /**
  * Every gate `npm run verify:security` runs, in report order. Adding a gate: one module under
@@ -17,4 +18,5 @@ export const GATES: readonly Gate[] = [
   dependenciesGate,
   secretHygieneGate,
   ipcFuzzGate,
+  testEvidenceGate,
 ]

@@ -23,6 +23,7 @@ export interface Requirement {
 
 const WINDOW = 'src/main/window.ts'
 const E2E_SECURITY = 'tests/e2e/security.e2e.test.ts'
+const E2E_HYGIENE = 'tests/e2e/secret-hygiene.e2e.test.ts'
 
 export const REQUIREMENTS: readonly Requirement[] = [
   {
@@ -34,8 +35,6 @@ export const REQUIREMENTS: readonly Requirement[] = [
       { id: 'factory-adapters', figures: ['filesWithNewBrowserWindow', 'browserWindowSites'] },
       { id: 'electronegativity', figures: ['windowFactoryWarnings'] },
     ],
-    pending:
-      'windowFactoryWarnings to 0: the factory must write webPreferences as a literal inside new BrowserWindow(...), where electronegativity can read it (the current findings are allowlisted false positives) — issue 2',
     releaseMachine:
       'Electron prints its own security warnings only in an unpackaged run on a desktop.',
   },
@@ -65,13 +64,25 @@ export const REQUIREMENTS: readonly Requirement[] = [
     title: 'Strict CSP on every renderer response',
     metIn: ['src/main/csp.ts', 'src/main/app-protocol.ts', 'src/renderer/index.html'],
     tests: ['src/main/csp.test.ts', 'src/main/app-protocol.test.ts', E2E_SECURITY],
+    gates: [
+      { id: 'test-evidence', figures: ['csp-probes/probesBlocked', 'csp-probes/violationEvents'] },
+    ],
   },
   {
     id: 'SEC-04',
     title: 'Renderer offline; session filter cancels non-app requests',
     metIn: ['src/main/session-guards.ts'],
-    tests: ['src/main/session-guards.test.ts', E2E_SECURITY],
-    pending: 'request log across the whole wizard and vault flows — issues 5, 6',
+    tests: ['src/main/session-guards.test.ts', E2E_SECURITY, E2E_HYGIENE],
+    gates: [
+      {
+        id: 'test-evidence',
+        figures: [
+          'renderer-offline/requestsToOtherOrigins',
+          'secret-hygiene-run/pageRequests',
+          'secret-hygiene-run/pageRequestsToOtherOrigins',
+        ],
+      },
+    ],
   },
   {
     id: 'SEC-05',
@@ -91,6 +102,10 @@ export const REQUIREMENTS: readonly Requirement[] = [
     metIn: ['src/preload/index.ts', 'src/preload/api.ts', 'src/shared/ipc/channels.ts'],
     tests: ['src/preload/api.test.ts', 'scripts/security/preload.test.ts', E2E_SECURITY],
     gates: [
+      {
+        id: 'test-evidence',
+        figures: ['renderer-globals/nodeGlobalsDefined', 'renderer-globals/exposedMethods'],
+      },
       {
         id: 'preload-surface',
         figures: ['exposedKeysMatchingContract', 'exposedKeysEqualContract', 'surfaceBuiltBy'],
@@ -155,8 +170,18 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: 'SEC-10',
     title: 'Secrets reach the renderer only through reveal/copy; reveal auto-hides',
     metIn: ['src/main/vault/reveal-timer.ts', 'src/renderer/src/stores/vault-list-store.ts'],
-    tests: ['src/main/vault/reveal-timer.test.ts'],
-    pending: 'IPC response canary scan and DOM/storage scan after reveal — issues 6, 7',
+    tests: [
+      'src/main/vault/reveal-timer.test.ts',
+      'src/main/vault/vault-handlers.test.ts',
+      'tests/e2e/vault-actions.e2e.test.ts',
+      E2E_HYGIENE,
+    ],
+    gates: [
+      {
+        id: 'test-evidence',
+        figures: ['secret-hygiene-run/rendererPlacesScanned', 'secret-hygiene-run/rendererHits'],
+      },
+    ],
   },
   {
     id: 'SEC-11',
@@ -168,59 +193,96 @@ export const REQUIREMENTS: readonly Requirement[] = [
       'tests/keychain/keychain-contract.test.ts',
       'tests/keychain/refusal.test.ts',
     ],
+    gates: [
+      {
+        id: 'test-evidence',
+        figures: ['keychain-round-trips/roundTrips', 'keychain-refusal/realBackendCasesRefused'],
+      },
+    ],
     releaseMachine: 'Keychain behaviour on macOS Keychain and Windows Credential Manager.',
   },
   {
     id: 'SEC-12',
     title: 'No plaintext at rest; no secret in the repository or bundle',
     metIn: ['scripts/security/gates/secret-hygiene-gate.ts', 'tests/fixtures/canaries.ts'],
-    tests: ['tests/fixtures/canaries.test.ts', 'scripts/security/secret-scan.test.ts'],
-    gates: [{ id: 'secret-hygiene', figures: ['hits', 'filesScanned', 'plantedCanariesFound'] }],
-    pending:
-      'scripted full run with canaries, then a scan of userData, logs, temp and $HOME — issue 7',
+    tests: ['tests/fixtures/canaries.test.ts', 'scripts/security/secret-scan.test.ts', E2E_HYGIENE],
+    gates: [
+      { id: 'secret-hygiene', figures: ['hits', 'filesScanned', 'plantedCanariesFound'] },
+      {
+        id: 'test-evidence',
+        figures: [
+          'secret-hygiene-run/canaries',
+          'secret-hygiene-run/encodings',
+          'secret-hygiene-run/dataDirFilesScanned',
+          'secret-hygiene-run/dataDirHits',
+          'secret-hygiene-run/tempEntriesScanned',
+          'secret-hygiene-run/tempHits',
+        ],
+      },
+    ],
   },
   {
     id: 'SEC-13',
     title: 'One redacting logger; no full URL or body logged',
     metIn: ['src/main/log/redact.ts', 'src/main/log/logger.ts'],
-    tests: ['src/main/log/redact.property.test.ts', 'src/main/graph/client.test.ts'],
-    pending: 'log scan after the e2e and fuzz suites — issue 7',
+    tests: ['src/main/log/redact.property.test.ts', 'src/main/graph/client.test.ts', E2E_HYGIENE],
   },
   {
     id: 'SEC-14',
     title: 'Tokens and the app secret never in a URL',
     metIn: ['src/main/graph/client.ts', 'src/main/graph/request-encoding.ts'],
-    tests: ['src/main/graph/client.test.ts', 'src/main/graph/security.contract.test.ts'],
+    tests: [
+      'src/main/graph/client.test.ts',
+      'src/main/graph/security.contract.test.ts',
+      E2E_HYGIENE,
+    ],
+    gates: [
+      {
+        id: 'test-evidence',
+        figures: ['secret-hygiene-run/graphRequestsScanned', 'secret-hygiene-run/secretsInUrls'],
+      },
+    ],
   },
   {
     id: 'SEC-15',
     title: 'appsecret_proof on every Graph call',
     metIn: ['src/main/graph/proof.ts', 'src/main/graph/client.ts', 'src/main/practice/proof.ts'],
-    tests: ['src/main/graph/proof.test.ts', 'src/main/graph/client.test.ts'],
-    pending: 'the wizard telling the admin to turn on "Require App Secret" — issue 4',
+    tests: [
+      'src/main/graph/proof.test.ts',
+      'src/main/graph/client.test.ts',
+      'src/main/connect/preflight-lines.test.ts',
+    ],
   },
   {
     id: 'SEC-16',
     title: 'Least privilege: plan from the goal manifest, admin token only on admin endpoints',
     metIn: ['src/shared/catalog/plan.ts', 'src/shared/catalog/goals.ts'],
-    tests: ['src/shared/catalog/plan.test.ts', 'src/shared/catalog/catalog.property.test.ts'],
-    pending: 'admin-token endpoint allowlist measured on the simulator — issue 5',
+    tests: [
+      'src/shared/catalog/plan.test.ts',
+      'src/shared/catalog/catalog.property.test.ts',
+      'src/main/setup/least-privilege.test.ts',
+    ],
   },
   {
     id: 'SEC-17',
     title: '60-day tokens by default, expiry warning at T−14 days, guided rotation',
-    metIn: ['src/main/vault/expiry.ts'],
-    tests: ['src/main/vault/expiry.test.ts'],
-    pending: 'rotation against the simulator — issue 6',
+    metIn: ['src/main/vault/expiry.ts', 'src/main/vault/reminders.ts'],
+    tests: [
+      'src/main/vault/expiry.test.ts',
+      'src/main/vault/reminders.test.ts',
+      'src/main/vault/vault-graph.test.ts',
+    ],
   },
   {
     id: 'SEC-18',
     title: 'Clipboard: marked, cleared after 30 s only if still ours, on lock and quit',
     metIn: ['src/main/vault/async-clipboard-guard.ts'],
-    tests: ['src/main/vault/async-clipboard-guard.test.ts'],
-    pending: 'Linux integration under Xvfb with xclip — issue 6',
+    tests: [
+      'src/main/vault/async-clipboard-guard.test.ts',
+      'src/main/vault/electron-clipboard.test.ts',
+    ],
     releaseMachine:
-      'The Windows exclusion formats and the macOS ConcealedType marker can only be read back on those systems.',
+      "Electron's clipboard needs the Electron binary, which these machines cannot run: on a Linux desktop, read the KDE hint back with xclip; the Windows exclusion formats and the macOS ConcealedType marker can only be read back on those systems.",
   },
   {
     id: 'SEC-19',
@@ -233,8 +295,11 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: 'SEC-20',
     title: 'Export only as a password-encrypted file',
     metIn: ['src/main/vault/export-crypto.ts', 'src/main/vault/export-format.ts'],
-    tests: ['src/main/vault/export-crypto.test.ts'],
-    pending: 'round trip, wrong password, tampering and canary scan of the file — issue 6',
+    tests: [
+      'src/main/vault/export-crypto.test.ts',
+      'src/main/vault/vault-backup.test.ts',
+      'tests/e2e/vault-full-run.e2e.test.ts',
+    ],
   },
   {
     id: 'SEC-21',
@@ -286,8 +351,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: 'REL-03',
     title: 'Crash-safe wizard journal, resume on next launch',
     metIn: ['src/main/setup/journal.ts'],
-    tests: ['src/main/setup/journal.test.ts'],
-    pending: 'the journal and the SIGKILL crash-injection test — issue 5',
+    tests: ['src/main/setup/journal.test.ts', 'src/main/setup/crash-resume.test.ts'],
   },
   {
     id: 'REL-04',
@@ -314,14 +378,23 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: 'REL-07',
     title: 'Every Graph error in plain language with a next step and fbtrace_id',
     metIn: ['src/main/graph/errors.ts', 'src/main/graph/error-catalog.ts'],
-    tests: ['src/main/graph/errors.test.ts'],
-    pending: 'error panel screenshot and DOM token scan — issue 5',
+    tests: ['src/main/graph/errors.test.ts', 'tests/e2e/error-panel.e2e.test.ts'],
+    gates: [
+      {
+        id: 'test-evidence',
+        figures: [
+          'error-panel/errorsShown',
+          'error-panel/withFbtraceId',
+          'error-panel/withNextStep',
+          'error-panel/tokenPatternMatches',
+        ],
+      },
+    ],
   },
   {
     id: 'REL-08',
     title: 'Single instance plus a journal lock',
-    metIn: ['src/main/index.ts'],
-    tests: ['src/main/index.test.ts'],
-    pending: 'the journal lock — issue 5',
+    metIn: ['src/main/index.ts', 'src/main/setup/journal-lock.ts'],
+    tests: ['src/main/index.test.ts', 'src/main/setup/journal.test.ts'],
   },
 ]

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { API_METHOD_NAMES } from '../../src/shared/ipc/channels'
 import { PREVIEW_CSP } from '../../src/preview/preview-html'
+import { recordEvidence } from '../fixtures/evidence'
 import type { PageGlobals } from './support/page-globals'
 import { openPreviewSession, waitForHome, type PreviewSession } from './support/preview-session'
 
@@ -28,6 +29,10 @@ describe('renderer isolation in the browser preview', () => {
     expect(session.requests.filter((url) => new URL(url).origin !== origin)).toEqual([])
     // The app talked to main through the bridge, so the recorder did see API traffic.
     expect(session.requests.some((url) => url.startsWith(`${origin}/__api/invoke/`))).toBe(true)
+    recordEvidence('renderer-offline', {
+      pageRequests: session.requests.length,
+      requestsToOtherOrigins: 0,
+    })
   })
 
   it('exposes no Node or Electron globals and exactly the contract methods (SEC-07)', async () => {
@@ -47,6 +52,11 @@ describe('renderer isolation in the browser preview', () => {
       ipcRenderer: 'undefined',
       api: [...API_METHOD_NAMES].sort(),
       frozen: true,
+    })
+    recordEvidence('renderer-globals', {
+      nodeGlobalsDefined: 0,
+      exposedMethods: `${globals.api.length} of ${API_METHOD_NAMES.length}`,
+      apiFrozen: globals.frozen,
     })
   })
 
@@ -127,5 +137,9 @@ describe('renderer isolation in the browser preview', () => {
     expect(session.failedRequests.filter(({ url }) => remote.includes(url))).toEqual([
       { url: 'https://graph.facebook.com/x.js', reason: 'csp' },
     ])
+    recordEvidence('csp-probes', {
+      probesBlocked: `${outcome.blocked.filter(Boolean).length} of ${outcome.blocked.length}`,
+      violationEvents: fromHeader.length,
+    })
   })
 })

@@ -5,6 +5,7 @@ import { Entry } from '@napi-rs/keyring'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createKeychainStore } from '../../src/main/secrets/keychain-store'
 import type { SecretRef } from '../../src/main/secrets/secret-store'
+import { recordEvidence } from '../fixtures/evidence'
 import { makeCanaryAppSecret, makeCanaryToken, scanForCanaries } from '../fixtures/canaries'
 import {
   type KeyringSession,
@@ -62,6 +63,7 @@ describe('keychain store against the real Secret Service', () => {
       if (read === token && removed && (await store.get(ref)) === null) completed += 1
     }
     expect(completed).toBe(20)
+    recordEvidence('keychain-round-trips', { roundTrips: `${completed} of 20` })
   })
 
   it('puts the entry in the Secret Service default collection, visible over D-Bus', async () => {

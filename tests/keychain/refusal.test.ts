@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { makeCanaryToken, scanForCanaries } from '../fixtures/canaries'
+import { recordEvidence } from '../fixtures/evidence'
 import { requireKeyringSession } from './keyring-session'
 
 /*
@@ -16,6 +17,8 @@ import { requireKeyringSession } from './keyring-session'
 const repo = resolve(import.meta.dirname, '../..')
 const work = mkdtempSync(join(tmpdir(), 'sua-refusal-'))
 const canary = makeCanaryToken()
+/** Scenarios whose every check held, for the security gate's figure. */
+let refused = 0
 
 let bundled: Promise<string> | undefined
 /** Bundles the adapter once; node_modules is linked so the bundle resolves @napi-rs/keyring. */
@@ -179,6 +182,11 @@ describe('keychain store refuses to store without a usable Secret Service', () =
       // Never a plaintext fallback: not in the child's output, not in any file under its home.
       expect(scanForCanaries(output, [canary])).toEqual([])
       expect(scanForCanaries(home, [canary])).toEqual([])
+      refused += 1
+      recordEvidence('keychain-refusal', {
+        realBackendCasesRefused: `${refused} of ${SCENARIOS.length}`,
+        canaryHitsOutsideKeychain: 0,
+      })
     },
     90_000,
   )
