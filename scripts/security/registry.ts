@@ -1,5 +1,6 @@
 import type { Gate } from './gate'
 import { dependenciesGate } from './gates/dependencies-gate'
+import { dependencyAuditGate } from './gates/dependency-audit'
 import { electronegativityGate } from './gates/electronegativity-gate'
 import { factoryAdaptersGate } from './gates/factory-adapters'
 import { ipcFuzzGate } from './gates/ipc-fuzz'
@@ -16,6 +17,7 @@ export const GATES: readonly Gate[] = [
   factoryAdaptersGate,
   preloadSurfaceGate,
   dependenciesGate,
+  dependencyAuditGate,
   secretHygieneGate,
   ipcFuzzGate,
   testEvidenceGate,
