@@ -54,7 +54,7 @@ describe('business contract', () => {
     if (me.ok) return
     expect(me.error).toMatchObject({ code: 'auth-expired', graphCode: 190, graphSubcode: 463 })
     expect(me.error.fbtraceId).toMatch(/\S+/)
-    expect(me.error.hintKey).toBe('graph.hint.generateNewToken')
+    expect(me.error.hintKey).toBe('graph.hint.signInAgain')
   })
 
   it('reports a revoked token as auth-invalid (190/467)', async () => {

@@ -84,9 +84,12 @@ const BY_SUBCODE: Readonly<Record<string, CatalogEntry>> = {
   '190/458': entry('auth-invalid', 'graph.code.appNotInstalled', 'graph.hint.installApp'),
   '190/459': entry('auth-invalid', 'graph.code.checkpoint', 'graph.hint.openFacebook'),
   '190/460': entry('auth-invalid', 'graph.code.passwordChanged', 'graph.hint.signInAgain'),
-  '190/463': entry('auth-expired', 'graph.code.tokenExpired', 'graph.hint.generateNewToken'),
+  // The client calls Graph with the admin's own token, so an expired or invalidated one means the
+  // admin signs in again; a system user's token has its own hint where the vault checks it
+  // (vault/token-actions.ts, graph/tokens.ts).
+  '190/463': entry('auth-expired', 'graph.code.tokenExpired', 'graph.hint.signInAgain'),
   '190/464': entry('auth-invalid', 'graph.code.unconfirmedUser', 'graph.hint.openFacebook'),
-  '190/467': entry('auth-invalid', 'graph.code.tokenInvalid', 'graph.hint.generateNewToken'),
+  '190/467': entry('auth-invalid', 'graph.code.tokenInvalid', 'graph.hint.signInAgain'),
   '190/492': entry('auth-invalid', 'graph.code.noPageRole', 'graph.hint.useAdminAccount'),
   '415/2859009': entry(
     'two-factor-required',

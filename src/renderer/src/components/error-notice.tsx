@@ -1,7 +1,17 @@
 import type { ReactNode, Ref } from 'react'
 import type { AppError } from '@shared/result'
-import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
+import { useT, useTranslateRuntimeKey, type Translate } from '../i18n/use-t'
 import { WarningIcon } from './icons'
+
+/**
+ * How long to wait, in the unit a person thinks in: Meta's throttles often last an hour, and
+ * "3600 seconds" reads like a machine talking. From two minutes on (never "1 minutes") in minutes.
+ */
+function waitText(t: Translate, retryAfterMs: number): string {
+  const seconds = Math.ceil(retryAfterMs / 1000)
+  if (seconds < 120) return t('shell.error.retryAfter', { seconds })
+  return t('shell.error.retryAfterMinutes', { minutes: Math.ceil(seconds / 60) })
+}
 
 /**
  * Shows an AppError the way the admin should read it: the translated explanation, the next step
@@ -34,9 +44,7 @@ export function ErrorNotice({
         {props.title ? <p className="notice__title">{props.title}</p> : null}
         <p>{tr(error.messageKey, error.params)}</p>
         {error.hintKey ? <p>{tr(error.hintKey, error.params)}</p> : null}
-        {error.retryAfterMs !== undefined ? (
-          <p>{t('shell.error.retryAfter', { seconds: Math.ceil(error.retryAfterMs / 1000) })}</p>
-        ) : null}
+        {error.retryAfterMs !== undefined ? <p>{waitText(t, error.retryAfterMs)}</p> : null}
         {error.fbtraceId ? (
           <p className="notice__reference">
             {t('shell.error.reference', { fbtraceId: error.fbtraceId })}
