@@ -2,8 +2,11 @@ import type { Gate } from './gate'
 import { dependenciesGate } from './gates/dependencies-gate'
 import { dependencyAuditGate } from './gates/dependency-audit'
 import { electronegativityGate } from './gates/electronegativity-gate'
+import { externalLinksGate } from './gates/external-links'
 import { factoryAdaptersGate } from './gates/factory-adapters'
+import { fusesGate } from './gates/fuses'
 import { ipcFuzzGate } from './gates/ipc-fuzz'
+import { logRedactionGate } from './gates/log-redaction'
 import { preloadSurfaceGate } from './gates/preload-surface'
 import { secretHygieneGate } from './gates/secret-hygiene-gate'
 import { testEvidenceGate } from './gates/test-evidence'
@@ -20,5 +23,8 @@ export const GATES: readonly Gate[] = [
   dependencyAuditGate,
   secretHygieneGate,
   ipcFuzzGate,
+  externalLinksGate,
+  logRedactionGate,
+  fusesGate,
   testEvidenceGate,
 ]

@@ -88,7 +88,23 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: 'SEC-05',
     title: 'Navigation and new windows denied; external links only to Meta hosts',
     metIn: [WINDOW, 'src/main/links/external-links.ts'],
-    tests: ['src/main/window.test.ts', 'src/main/links/external-links.test.ts'],
+    tests: [
+      'src/main/window.test.ts',
+      'src/main/links/external-links.test.ts',
+      'scripts/security/gates/external-links.test.ts',
+    ],
+    gates: [
+      {
+        id: 'external-links',
+        figures: [
+          'generatedCases',
+          'accepted',
+          'handwrittenRejected',
+          'openExternalCallsOnRejected',
+          'allowedOpened',
+        ],
+      },
+    ],
   },
   {
     id: 'SEC-06',
@@ -225,7 +241,13 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: 'SEC-13',
     title: 'One redacting logger; no full URL or body logged',
     metIn: ['src/main/log/redact.ts', 'src/main/log/logger.ts'],
-    tests: ['src/main/log/redact.property.test.ts', 'src/main/graph/client.test.ts', E2E_HYGIENE],
+    tests: [
+      'src/main/log/redact.property.test.ts',
+      'src/main/graph/client.test.ts',
+      'scripts/security/gates/log-redaction.test.ts',
+      E2E_HYGIENE,
+    ],
+    gates: [{ id: 'log-redaction', figures: ['cases', 'logBytes', 'canaryHits', 'plantedFound'] }],
   },
   {
     id: 'SEC-14',
@@ -304,9 +326,17 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     id: 'SEC-21',
     title: 'Fuses set at packaging; UI from app:// with traversal rejected',
-    metIn: ['src/main/app-protocol.ts'],
-    tests: ['src/main/app-protocol.test.ts'],
-    pending: 'the fuse configuration object and its unit test (7 fuses) — issue 7',
+    metIn: [
+      'scripts/release/fuses.ts',
+      'scripts/release/flip-fuses.mjs',
+      'src/main/app-protocol.ts',
+    ],
+    tests: [
+      'scripts/release/fuses.test.ts',
+      'scripts/security/gates/fuses.test.ts',
+      'src/main/app-protocol.test.ts',
+    ],
+    gates: [{ id: 'fuses', figures: ['fusesAsRequired'] }],
     releaseMachine:
       '`npx @electron/fuses read --app <packaged app>` on each signed build: 7 of 7 as configured.',
   },

@@ -9,9 +9,9 @@ import { MUTATIONS, runMutations } from './self-test'
 describe('the gates turn red on insecure changes to a copy of this repository', () => {
   const offline = MUTATIONS.filter((mutation) => !mutation.needsNetwork)
 
-  it('has offline mutations for the AST and secret gates', () => {
+  it('has offline mutations for the AST, secret and log-redaction gates', () => {
     expect(new Set(offline.map((mutation) => mutation.gate.id))).toStrictEqual(
-      new Set(['factory-adapters', 'preload-surface', 'secret-hygiene']),
+      new Set(['factory-adapters', 'preload-surface', 'secret-hygiene', 'log-redaction']),
     )
   })
 

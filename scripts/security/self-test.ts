@@ -14,6 +14,7 @@ import { runGuarded, type Gate } from './gate'
 import { dependenciesGate } from './gates/dependencies-gate'
 import { electronegativityGate } from './gates/electronegativity-gate'
 import { factoryAdaptersGate } from './gates/factory-adapters'
+import { logRedactionGate } from './gates/log-redaction'
 import { preloadSurfaceGate } from './gates/preload-surface'
 import { secretHygieneGate } from './gates/secret-hygiene-gate'
 
@@ -40,6 +41,14 @@ const insecureWindow = (tree: string) =>
     "import { BrowserWindow } from 'electron'\n" +
       'export const debugWindow = () => new BrowserWindow({ webPreferences: { nodeIntegration: true } })\n',
   )
+
+/** Replaces `from` in a file of the copy; a mutation whose target moved must fail loudly, not pass. */
+const replaceIn = (tree: string, file: string, from: string, to: string) => {
+  const path = join(tree, file)
+  const text = readFileSync(path, 'utf8')
+  if (!text.includes(from)) throw new Error(`mutation target not found in ${file}: ${from}`)
+  writeFileSync(path, text.replace(from, to))
+}
 
 export const MUTATIONS: readonly Mutation[] = [
   {
@@ -108,6 +117,18 @@ export const MUTATIONS: readonly Mutation[] = [
         join(tree, 'src/main/debug-token.ts'),
         `export const TOKEN = '${makeCanaryToken()}'\n`,
       ),
+  },
+  {
+    id: 'token-in-log',
+    description: 'a token written to a log (the logger skips redaction)',
+    gate: logRedactionGate,
+    expect: 'canary-in-log',
+    needsNetwork: false,
+    apply: (tree) => {
+      const logger = 'src/main/log/logger.ts'
+      replaceIn(tree, logger, 'event: redactText(event)', 'event')
+      replaceIn(tree, logger, '(redactValue(fields) as Record<string, unknown>)', 'fields')
+    },
   },
   {
     id: 'keytar-in-lockfile',

@@ -125,6 +125,18 @@ describe('isAllowedExternalUrl', () => {
     expect(HAND_WRITTEN.filter(isAllowedExternalUrl)).toStrictEqual([])
   })
 
+  it('rejects control and invisible characters anywhere, not only at the ends', () => {
+    for (const hidden of ['\u0000', '\u001f', '\u007f', '\u200b', '\u00a0', ' ']) {
+      for (const url of [
+        `https://developers.facebook.com/${hidden}`,
+        `https://developers.facebook.com/docs${hidden}/x`,
+        `https://developers.facebook.com/?q=${hidden}`,
+      ]) {
+        expect(isAllowedExternalUrl(url), JSON.stringify(url)).toBe(false)
+      }
+    }
+  })
+
   it('accepts 0 hostile URLs in 10,000 generated ones', () => {
     fc.assert(
       fc.property(hostileUrl, (url) => {

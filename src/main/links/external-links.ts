@@ -10,7 +10,10 @@ export const ALLOWED_EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
 ])
 
 export function isAllowedExternalUrl(raw: string): boolean {
-  if (raw.length > 2048 || raw !== raw.trim()) return false
+  // Printable ASCII only, anywhere in the URL: the parser silently drops or re-encodes control and
+  // invisible characters (a trailing NUL or zero-width space after the path got through before),
+  // and what we check must be exactly what the OS browser receives.
+  if (raw.length > 2048 || !/^[\x21-\x7e]+$/.test(raw)) return false
   let url: URL
   try {
     url = new URL(raw)
