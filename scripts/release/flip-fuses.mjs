@@ -5,10 +5,10 @@
 //   node scripts/release/flip-fuses.mjs <packaged app or its Electron binary> [--reset-adhoc-darwin-signature]
 //
 // (pass --reset-adhoc-darwin-signature for an arm64 macOS build that is not signed right after.)
-// It cannot run in this repository's development container: there is no packaged app, no Electron
-// binary (package.json's allowScripts keeps electron's download from running) and @electron/fuses
-// is not a dependency yet. On the release machine, confirm the result with
-// `npx @electron/fuses read --app <packaged app>`.
+// There is no packaged app or Electron binary on the development machines (package.json's
+// allowScripts keeps electron's download from running), so flip-fuses.test.ts runs this script
+// against a stand-in binary carrying a real fuse wire. On the release machine, confirm the result
+// on the real app with `npx @electron/fuses read --app <packaged app>`.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { runnerImport } from 'vite'
@@ -29,7 +29,7 @@ let fuses
 try {
   fuses = await import('@electron/fuses')
 } catch {
-  console.error('@electron/fuses is not installed: add it as a devDependency of the release build')
+  console.error('@electron/fuses is not installed: run npm install (it is a devDependency)')
   process.exit(1)
 }
 

@@ -7,7 +7,7 @@ const GOOD: FuseInputs = {
   config: ELECTRON_FUSES,
   wireIndex: FUSE_WIRE_INDEX,
   flipScript: "import('@electron/fuses'); runnerImport('fuses.ts'); flipFuses(target, config)",
-  packageOptions: null,
+  packageOptions: FUSE_WIRE_INDEX,
 }
 
 const errorCodes = (findings: readonly { code: string; level: string }[]) =>
@@ -19,6 +19,7 @@ describe('the SEC-21 fuses gate', () => {
     expect(result.status).toBe('pass')
     expect(result.figures).toMatchObject({
       fusesAsRequired: '7 of 7',
+      packageInstalled: 'yes',
       releaseMachine: RELEASE_CHECK,
     })
     expect(result.findings.map((f) => [f.level, f.code])).toContainEqual(['note', 'release-check'])
@@ -54,8 +55,12 @@ describe('the SEC-21 fuses gate', () => {
     expect(errorCodes(checkFuses({ ...GOOD, packageOptions }).findings)).toStrictEqual([
       'fuse-index-mismatch',
     ])
-    expect(
-      errorCodes(checkFuses({ ...GOOD, packageOptions: FUSE_WIRE_INDEX }).findings),
-    ).toStrictEqual([])
+    expect(errorCodes(checkFuses(GOOD).findings)).toStrictEqual([])
+  })
+
+  it('turns red when @electron/fuses is not installed', () => {
+    expect(errorCodes(checkFuses({ ...GOOD, packageOptions: null }).findings)).toStrictEqual([
+      'fuses-package-missing',
+    ])
   })
 })

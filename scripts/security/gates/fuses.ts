@@ -74,11 +74,9 @@ export function checkFuses(inputs: FuseInputs): {
       }
     }
   } else {
+    // A devDependency: without it the wire positions above go unchecked and nothing can flip.
     findings.push(
-      note(
-        'fuses-package-missing',
-        '@electron/fuses is not installed here; the release build needs it as a devDependency',
-      ),
+      problem('fuses-package-missing', '@electron/fuses is not installed: run npm install'),
     )
   }
   if (inputs.flipScript === null) {
