@@ -8,6 +8,7 @@ import { fusesGate } from './gates/fuses'
 import { ipcFuzzGate } from './gates/ipc-fuzz'
 import { logRedactionGate } from './gates/log-redaction'
 import { preloadSurfaceGate } from './gates/preload-surface'
+import { reliabilityGate } from './gates/reliability'
 import { secretHygieneGate } from './gates/secret-hygiene-gate'
 import { testEvidenceGate } from './gates/test-evidence'
 
@@ -26,5 +27,6 @@ export const GATES: readonly Gate[] = [
   externalLinksGate,
   logRedactionGate,
   fusesGate,
+  reliabilityGate,
   testEvidenceGate,
 ]

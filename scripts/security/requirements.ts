@@ -24,6 +24,7 @@ export interface Requirement {
 const WINDOW = 'src/main/window.ts'
 const E2E_SECURITY = 'tests/e2e/security.e2e.test.ts'
 const E2E_HYGIENE = 'tests/e2e/secret-hygiene.e2e.test.ts'
+const RELIABILITY_TEST = 'scripts/security/gates/reliability.test.ts'
 
 export const REQUIREMENTS: readonly Requirement[] = [
   {
@@ -333,6 +334,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     ],
     tests: [
       'scripts/release/fuses.test.ts',
+      'scripts/release/flip-fuses.test.ts',
       'scripts/security/gates/fuses.test.ts',
       'src/main/app-protocol.test.ts',
     ],
@@ -372,40 +374,88 @@ export const REQUIREMENTS: readonly Requirement[] = [
       'src/main/graph/rate-limits.test.ts',
       'src/main/graph/usage-headers.test.ts',
       'src/main/graph/client-rate-limits.test.ts',
+      RELIABILITY_TEST,
+    ],
+    gates: [
+      {
+        id: 'reliability',
+        figures: ['runs', 'throttleAnswersTimed', 'earlyRequestsToThrottledBucket'],
+      },
     ],
   },
   {
     id: 'REL-02',
     title: 'Retry only what is safe, full-jitter backoff, never a blind create',
     metIn: ['src/main/graph/retry.ts', 'src/main/graph/client.ts'],
-    tests: ['src/main/graph/retry.test.ts', 'src/main/graph/client-retry.test.ts'],
+    tests: [
+      'src/main/graph/retry.test.ts',
+      'src/main/graph/client-retry.test.ts',
+      RELIABILITY_TEST,
+    ],
+    gates: [{ id: 'reliability', figures: ['faultsInjected', 'blindCreateRetries'] }],
   },
   {
     id: 'REL-03',
     title: 'Crash-safe wizard journal, resume on next launch',
     metIn: ['src/main/setup/journal.ts'],
-    tests: ['src/main/setup/journal.test.ts', 'src/main/setup/crash-resume.test.ts'],
+    tests: [
+      'src/main/setup/journal.test.ts',
+      'src/main/setup/crash-resume.test.ts',
+      RELIABILITY_TEST,
+    ],
+    gates: [
+      {
+        id: 'reliability',
+        figures: [
+          'runs',
+          'completed',
+          'resumableThenCompleted',
+          'stuck',
+          'stopsNotResumable',
+          'stopsWithoutPlainMessage',
+        ],
+      },
+    ],
   },
   {
     id: 'REL-04',
     title: 'Read before write, deterministic names, ≤ 1 object per (run, role)',
-    metIn: ['src/main/graph/system-users.ts'],
-    tests: ['src/main/graph/system-users.contract.test.ts'],
-    pending: 'model-based test with fc.commands over 1,000 runs — issue 5',
+    metIn: ['src/main/graph/system-users.ts', 'src/main/setup/steps/find-or-create.ts'],
+    tests: [
+      'src/main/graph/system-users.contract.test.ts',
+      'src/main/setup/crash-resume.test.ts',
+      RELIABILITY_TEST,
+    ],
+    gates: [{ id: 'reliability', figures: ['runs', 'duplicateSystemUsers', 'missingSystemUsers'] }],
   },
   {
     id: 'REL-05',
     title: 'Token saved and read back before its step is DONE',
     metIn: ['src/main/secrets/memory-secret-store.ts'],
-    tests: ['src/main/secrets/memory-secret-store.test.ts'],
-    pending: 'the wizard step with fault injection on the k-th write — issue 5',
+    tests: [
+      'src/main/secrets/memory-secret-store.test.ts',
+      'src/main/setup/setup-failures.test.ts',
+      RELIABILITY_TEST,
+    ],
+    gates: [{ id: 'reliability', figures: ['tokensLost'] }],
   },
   {
     id: 'REL-06',
     title: 'Every request has a timeout and an AbortSignal; IPC stays responsive',
     metIn: ['src/main/graph/attempt.ts', 'src/main/graph/client.ts'],
-    tests: ['src/main/graph/client.test.ts'],
-    pending: 'IPC ping during a hung request — issue 7',
+    tests: ['src/main/graph/client.test.ts', RELIABILITY_TEST],
+    gates: [
+      {
+        id: 'reliability',
+        figures: [
+          'hangAbandonMs',
+          'hangTimeoutPolicy',
+          'ipcPingsDuringHang',
+          'ipcPingP95Ms',
+          'hangRunCompletedAfterResume',
+        ],
+      },
+    ],
   },
   {
     id: 'REL-07',
