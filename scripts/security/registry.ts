@@ -6,6 +6,7 @@ import { externalLinksGate } from './gates/external-links'
 import { factoryAdaptersGate } from './gates/factory-adapters'
 import { fusesGate } from './gates/fuses'
 import { ipcFuzzGate } from './gates/ipc-fuzz'
+import { keychainFailureGate } from './gates/keychain-failure'
 import { logRedactionGate } from './gates/log-redaction'
 import { preloadSurfaceGate } from './gates/preload-surface'
 import { reliabilityGate } from './gates/reliability'
@@ -28,5 +29,6 @@ export const GATES: readonly Gate[] = [
   logRedactionGate,
   fusesGate,
   reliabilityGate,
+  keychainFailureGate,
   testEvidenceGate,
 ]

@@ -209,8 +209,20 @@ export const REQUIREMENTS: readonly Requirement[] = [
       'tests/keychain/keychain-store.test.ts',
       'tests/keychain/keychain-contract.test.ts',
       'tests/keychain/refusal.test.ts',
+      'scripts/security/gates/keychain-failure.test.ts',
     ],
     gates: [
+      {
+        id: 'keychain-failure',
+        figures: [
+          'modes',
+          'actions',
+          'attempts',
+          'clearMessages',
+          'canaryHitsOutsideKeychain',
+          'entriesLostAfterFailure',
+        ],
+      },
       {
         id: 'test-evidence',
         figures: ['keychain-round-trips/roundTrips', 'keychain-refusal/realBackendCasesRefused'],
@@ -435,9 +447,22 @@ export const REQUIREMENTS: readonly Requirement[] = [
     tests: [
       'src/main/secrets/memory-secret-store.test.ts',
       'src/main/setup/setup-failures.test.ts',
+      'src/main/vault/restore-writes.test.ts',
+      'scripts/security/gates/keychain-failure.test.ts',
       RELIABILITY_TEST,
     ],
-    gates: [{ id: 'reliability', figures: ['tokensLost'] }],
+    gates: [
+      { id: 'reliability', figures: ['tokensLost'] },
+      {
+        id: 'keychain-failure',
+        figures: [
+          'journeyWrites',
+          'doneWithoutToken',
+          'createsAfterStoreFailure',
+          'journeysRecovered',
+        ],
+      },
+    ],
   },
   {
     id: 'REL-06',

@@ -3,7 +3,8 @@ import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { err, ok, type Result } from '@shared/result'
 import { decryptVaultExport, encryptVaultExport } from './export-crypto'
 import { MIN_PASSWORD_LENGTH } from './export-format'
-import { readToken, writeToken } from './secrets-access'
+import { writeRestoredRecords, restoreFailureAnswer } from './restore-writes'
+import { readToken } from './secrets-access'
 import type { VaultContext } from './vault-context'
 
 /**
@@ -80,25 +81,14 @@ export async function restoreBackup(
     return { ok: false, error: decrypted.error }
   }
   const { records, secrets } = decrypted.value
-  let added = 0
-  let replaced = 0
-  const restored: string[] = []
-  for (const record of records) {
-    // Token first, record second: a record never points at a keychain entry that was not written.
-    const token = secrets[record.id]
-    if (token !== undefined) {
-      const written = await writeToken(context.deps.secrets, record, token)
-      if (!written.ok) {
-        context.audit('vault-imported', 'failed', undefined, written.error.messageKey)
-        if (restored.length > 0) context.changed(restored)
-        return written
-      }
-    }
-    if (context.deps.vault.get(record.id)) replaced += 1
-    else added += 1
-    context.deps.vault.put(record)
-    restored.push(record.id)
+  const outcome = await writeRestoredRecords(context.deps, records, secrets)
+  if (!outcome.ok) {
+    context.audit('vault-imported', 'failed', undefined, outcome.failure.error.messageKey)
+    // Records the undo could not put back did change: the list must show them as they are.
+    if (outcome.failure.notPutBack.length > 0) context.changed(outcome.failure.notPutBack)
+    return restoreFailureAnswer(outcome.failure)
   }
+  const { added, replaced, restored } = outcome.value
   context.audit('vault-imported', 'succeeded')
   if (restored.length > 0) context.changed(restored)
   return ok({ outcome: 'restored', added, replaced })
