@@ -381,8 +381,14 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     id: 'REL-01',
     title: 'Usage headers read; slow down at 75%, stop at 95% or throttle codes',
-    metIn: ['src/main/graph/rate-limits.ts', 'src/main/graph/usage-headers.ts'],
+    metIn: [
+      'src/main/graph/rate-limits.ts',
+      'src/main/graph/usage-headers.ts',
+      'src/main/graph/rate-limit-store.ts',
+    ],
     tests: [
+      'src/main/graph/rate-limit-store.test.ts',
+      'src/main/connect/graph-targets.test.ts',
       'src/main/graph/rate-limits.test.ts',
       'src/main/graph/usage-headers.test.ts',
       'src/main/graph/client-rate-limits.test.ts',

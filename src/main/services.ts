@@ -81,6 +81,7 @@ export function buildServices(ports: MainPorts): MainServices {
   const targets = createGraphTargets({
     practice,
     log: ports.log,
+    dataDir: ports.dataDir,
     ...(ports.realEndpoints ? { real: ports.realEndpoints } : {}),
   })
 

@@ -1,5 +1,7 @@
 import type { ConnectionSummary } from '@shared/ipc/schemas/connect'
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../graph/client'
+import { systemClock } from '../graph/clock'
+import { createRateLimitStore, rateLimitFile } from '../graph/rate-limit-store'
 import type { Logger } from '../log/logger'
 import type { PracticeApp, PracticeRuntime } from '../practice/practice-runtime'
 
@@ -7,7 +9,9 @@ import type { PracticeApp, PracticeRuntime } from '../practice/practice-runtime'
  * Where each target's calls go. Practice: the simulator main started (practice-runtime.ts) for
  * both Graph and the login dialog. Real: `GRAPH_API_BASE_URL` (default graph.facebook.com, DESIGN
  * "The Graph client") and Facebook Login's dialog on www.facebook.com. Keeping the two clients
- * apart also keeps their rate-limit state apart, so practice never slows a real call down.
+ * apart also keeps their rate-limit state apart, so practice never slows a real call down. Only
+ * the real client remembers closed buckets across launches (`<dataDir>/rate-limits.json`, REL-01):
+ * the simulator starts fresh each launch, so a practice close must not outlive it.
  */
 export type Target = ConnectionSummary['target']
 
@@ -35,8 +39,12 @@ export interface GraphTargetsDeps {
   readonly practice: PracticeRuntime
   readonly real?: RealEndpoints
   readonly log: Logger
-  /** Extra client settings (tests: no retries, a fake clock). */
-  readonly clientOptions?: Partial<Omit<GraphClientOptions, 'baseUrl' | 'version' | 'log'>>
+  /** Where the real client keeps its closed rate-limit buckets; without it, in memory only. */
+  readonly dataDir?: string
+  /** Extra client settings (tests: no retries, a fake clock). Never a store: see `dataDir`. */
+  readonly clientOptions?: Partial<
+    Omit<GraphClientOptions, 'baseUrl' | 'version' | 'log' | 'rateLimitStore'>
+  >
 }
 
 const FACEBOOK_WWW = 'https://www.facebook.com'
@@ -52,6 +60,15 @@ export function createGraphTargets(deps: GraphTargetsDeps): GraphTargets {
       ...deps.clientOptions,
       ...(deps.real?.graphBaseUrl ? { baseUrl: deps.real.graphBaseUrl } : {}),
       ...(deps.real?.version ? { version: deps.real.version } : {}),
+      ...(deps.dataDir
+        ? {
+            rateLimitStore: createRateLimitStore({
+              file: rateLimitFile(deps.dataDir),
+              log: deps.log,
+              clock: deps.clientOptions?.clock ?? systemClock,
+            }),
+          }
+        : {}),
       log: deps.log,
     })
     const dialogBase = (deps.real?.dialogBaseUrl ?? FACEBOOK_WWW).replace(/\/+$/, '')

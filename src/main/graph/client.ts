@@ -13,7 +13,12 @@ import {
   unknownOutcomeError,
 } from './errors'
 import { appSecretProof } from './proof'
-import { createRateLimiter, type RateLimitPolicy, type RateLimiter } from './rate-limits'
+import {
+  createRateLimiter,
+  type ClosedBucketStore,
+  type RateLimitPolicy,
+  type RateLimiter,
+} from './rate-limits'
 import {
   encodeParams,
   hasSecretParams,
@@ -71,6 +76,8 @@ export interface GraphClientOptions {
   readonly random?: () => number
   readonly retry?: Partial<RetryPolicy>
   readonly rateLimits?: Partial<RateLimitPolicy>
+  /** Keeps closed rate-limit buckets across launches (REL-01); the real target's client only. */
+  readonly rateLimitStore?: ClosedBucketStore
   readonly transport?: Transport
 }
 
@@ -107,7 +114,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const clock = options.clock ?? systemClock
   const random = options.random ?? Math.random
   const retryPolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
-  const limiter = createRateLimiter(clock, options.rateLimits)
+  const store = options.rateLimitStore
+  const limiter = createRateLimiter(
+    clock,
+    options.rateLimits,
+    store ? { restored: store.load(), onClose: (closed) => store.save(closed) } : {},
+  )
   const transport = options.transport ?? createAxiosTransport()
   const log = options.log
 

@@ -10,7 +10,8 @@ import { readUsageHeaders, type UsageReading } from './usage-headers'
  * - at ≥ `slowAtPercent` the bucket's calls are spaced out, more the fuller it is;
  * - at ≥ `stopAtPercent`, or on a throttling code, the bucket is closed until Meta's
  *   `estimated_time_to_regain_access` (or `unknownRegainMs` when Meta gives no time).
- * Nothing is ever sent to a closed bucket early: `waitMs` tells the caller how long to wait.
+ * Nothing is ever sent to a closed bucket early: `waitMs` tells the caller how long to wait —
+ * not even after a relaunch, when the closes are given to a `ClosedBucketStore`.
  */
 export interface RateLimitPolicy {
   readonly slowAtPercent: number
@@ -38,6 +39,37 @@ export interface BucketScope {
   readonly objectIds: readonly string[]
 }
 
+/** A closed bucket as it outlives the process: when it opens again, in wall-clock ms. */
+export interface ClosedBucket {
+  readonly bucket: string
+  readonly closedUntil: number
+}
+
+/**
+ * Closed buckets kept across launches (rate-limit-store.ts), so quitting and reopening the app
+ * right after Meta throttled it does not send to that bucket early. Only the real target has one.
+ */
+export interface ClosedBucketStore {
+  /** What an earlier run saved; expired entries are fine (the limiter drops them). */
+  load(): ClosedBucket[]
+  /** Called after a response closed a bucket or pushed its reopening later. Must not throw. */
+  save(closed: readonly ClosedBucket[]): void
+}
+
+/**
+ * The longest a restored close may last from now. Meta's regain times are capped at 24 h when
+ * read (usage-headers.ts), so a later time comes from a wrong clock, and must not lock the admin
+ * out for days.
+ */
+export const MAX_RESTORED_CLOSE_MS = 24 * 60 * 60 * 1000
+
+export interface RateLimiterPersistence {
+  /** Closed buckets to start with (a store's `load()`). */
+  readonly restored?: readonly ClosedBucket[]
+  /** Told every still-closed bucket whenever a close is added or extended (a store's `save`). */
+  readonly onClose?: (closed: ClosedBucket[]) => void
+}
+
 interface BucketState {
   percent: number
   closedUntil: number
@@ -57,6 +89,8 @@ export interface RateLimiter {
     headers: Readonly<Record<string, string | undefined>>,
     throttleCode?: number,
   ): void
+  /** The buckets closed now, for saving across a relaunch. */
+  closedBuckets(): ClosedBucket[]
   /** For tests and diagnostics: the current state of one bucket. */
   inspect(bucket: string): Readonly<BucketState> | undefined
 }
@@ -66,6 +100,7 @@ const AD_ACCOUNT = /^act_\d+$/
 export function createRateLimiter(
   clock: Clock,
   overrides: Partial<RateLimitPolicy> = {},
+  persistence: RateLimiterPersistence = {},
 ): RateLimiter {
   const policy = { ...DEFAULT_RATE_LIMIT_POLICY, ...overrides }
   const states = new Map<string, BucketState>()
@@ -78,6 +113,24 @@ export function createRateLimiter(
     return found
   }
 
+  const seededAt = clock.now()
+  for (const { bucket, closedUntil } of persistence.restored ?? []) {
+    // `!(a > b)` also drops NaN. Expired entries are simply forgotten.
+    if (!(closedUntil > seededAt)) continue
+    const target = state(bucket)
+    const capped = Math.min(closedUntil, seededAt + MAX_RESTORED_CLOSE_MS)
+    target.closedUntil = Math.max(target.closedUntil, capped)
+  }
+
+  /** Set when a close was added or extended since the store was last told. */
+  let unsaved = false
+  const closedBuckets = (): ClosedBucket[] => {
+    const now = clock.now()
+    return [...states]
+      .filter(([, found]) => found.closedUntil > now)
+      .map(([bucket, found]) => ({ bucket, closedUntil: found.closedUntil }))
+  }
+
   const spacingFor = (percent: number): number => {
     if (percent < policy.slowAtPercent) return 0
     const span = Math.max(1, policy.stopAtPercent - policy.slowAtPercent)
@@ -88,6 +141,7 @@ export function createRateLimiter(
   const close = (bucket: string, regainMs: number | undefined) => {
     const target = state(bucket)
     const until = clock.now() + (regainMs ?? policy.unknownRegainMs)
+    if (until > target.closedUntil) unsaved = true
     target.closedUntil = Math.max(target.closedUntil, until)
     // Meta's regain time is when the bucket is usable again; the full percentage seen now says
     // nothing about usage then, so it must not keep slowing calls after the bucket reopens.
@@ -166,10 +220,14 @@ export function createRateLimiter(
           apply(reading.bucket, reading, regainMs)
         }
       }
-      if (throttleCode === undefined) return
-      for (const bucket of throttledBuckets(buckets, throttleCode, readings))
-        close(bucket, regainMs)
+      if (throttleCode !== undefined) {
+        for (const bucket of throttledBuckets(buckets, throttleCode, readings))
+          close(bucket, regainMs)
+      }
+      if (unsaved && persistence.onClose) persistence.onClose(closedBuckets())
+      unsaved = false
     },
+    closedBuckets,
     inspect: (bucket) => states.get(bucket),
   }
 }
