@@ -15,7 +15,7 @@ import {
   allowedUrl,
   HANDWRITTEN_PAYLOADS,
   hostileUrl,
-} from './external-link-cases'
+} from '../../../tests/fixtures/hostile-urls'
 
 /**
  * SEC-05: hostile URLs offered to the app's real link openers never reach shell.openExternal.
