@@ -11,11 +11,17 @@ describe('the gates turn red on insecure changes to a copy of this repository', 
 
   it('has offline mutations for the AST, secret and log-redaction gates', () => {
     expect(new Set(offline.map((mutation) => mutation.gate.id))).toStrictEqual(
-      new Set(['factory-adapters', 'preload-surface', 'secret-hygiene', 'log-redaction']),
+      new Set([
+        'factory-adapters',
+        'preload-surface',
+        'secret-hygiene',
+        'log-redaction',
+        'keychain-failure',
+      ]),
     )
   })
 
-  it('catches every one, each for the expected reason', { timeout: 60_000 }, async () => {
+  it('catches every one, each for the expected reason', { timeout: 180_000 }, async () => {
     const outcomes = await runMutations(process.cwd(), offline)
     expect(
       outcomes.map((outcome) => [

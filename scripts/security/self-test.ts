@@ -14,6 +14,7 @@ import { runGuarded, type Gate } from './gate'
 import { dependenciesGate } from './gates/dependencies-gate'
 import { electronegativityGate } from './gates/electronegativity-gate'
 import { factoryAdaptersGate } from './gates/factory-adapters'
+import { keychainFailureGate } from './gates/keychain-failure'
 import { logRedactionGate } from './gates/log-redaction'
 import { preloadSurfaceGate } from './gates/preload-surface'
 import { secretHygieneGate } from './gates/secret-hygiene-gate'
@@ -131,6 +132,20 @@ export const MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    id: 'keychain-error-swallowed',
+    description: 'a keychain write failure swallowed (the vault reports success)',
+    gate: keychainFailureGate,
+    expect: 'not-an-error',
+    needsNetwork: false,
+    apply: (tree) =>
+      replaceIn(
+        tree,
+        'src/main/vault/secrets-access.ts',
+        '    return keychainError(error)\n  }\n}\n\n/** Deletes',
+        '    return error === undefined ? keychainError(error) : ok(undefined)\n  }\n}\n\n/** Deletes',
+      ),
+  },
+  {
     id: 'keytar-in-lockfile',
     description: 'keytar in package-lock.json',
     gate: dependenciesGate,
@@ -154,11 +169,11 @@ export interface MutationOutcome {
   readonly codes: readonly string[]
 }
 
-/** A copy of what the gates read: sources, bundle and manifests (inside the repo, so imports resolve). */
+/** A copy of what the gates read: sources, the gates' own drills and fixtures, bundle and manifests (inside the repo, so imports resolve). */
 function copyTree(root: string, target: string): void {
   rmSync(target, { recursive: true, force: true })
   mkdirSync(target, { recursive: true })
-  for (const entry of ['src', 'out', 'package.json', 'package-lock.json']) {
+  for (const entry of ['src', 'scripts', 'tests', 'out', 'package.json', 'package-lock.json']) {
     if (existsSync(join(root, entry)))
       cpSync(join(root, entry), join(target, entry), { recursive: true })
   }
