@@ -2,6 +2,8 @@
 // imports) with vite's build() API — the same bundler the app ships with — then runs the bundle in
 // a child Node process started with --expose-gc, so the memory figure is taken after a real
 // garbage collection. Not part of `npm test`: it measures, it never asserts speed.
+// `npm run bench -- --only=flow` (or renderer, vault, list, assign; comma-separated) runs only
+// those scenarios and prints their figures without touching bench/RESULTS.md or results.json.
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -34,6 +36,9 @@ const child = spawnSync(
   { cwd: repo, stdio: 'inherit', env: { ...process.env, SUA_REPO: repo } },
 )
 if (child.status !== 0) process.exit(child.status ?? 1)
+
+// `--only=…` runs write no report (bench/main.ts): nothing to format.
+if (process.argv.slice(2).some((arg) => arg.startsWith('--only='))) process.exit(0)
 
 // The committed report is kept in the repo's own Prettier style, so `npm run format` leaves it be.
 const report = resolve(repo, 'bench', 'RESULTS.md')

@@ -53,6 +53,12 @@ interface KillPoint {
   readonly at: `${'before-request' | 'after-response'}:${RunStepKind}`
   /** A fault on the step's request: 'commit-then-drop' = Meta committed, the answer was lost. */
   readonly fault?: { readonly path: string | RegExp; readonly fault: Fault }
+  /**
+   * Steps go side by side (assign ∥ install, read-back ∥ generate): this slows the partner's
+   * request so it is surely still in flight at the kill — Meta then commits it after the crash,
+   * while the journal says IN_FLIGHT.
+   */
+  readonly partner?: { readonly method: string; readonly path: string | RegExp }
 }
 
 const SIDE_EFFECTS: readonly RunStepKind[] = [
@@ -77,7 +83,12 @@ const KILL_POINTS: readonly KillPoint[] = [
     at: `after-response:${step}` as const,
     fault: { path, fault: { kind: 'commit-then-drop' } as const },
   })),
+  { at: 'after-response:install-app', partner: { method: 'POST', path: '/' } },
+  { at: 'after-response:assign', partner: { method: 'POST', path: /applications$/ } },
+  { at: 'after-response:generate-token', partner: { method: 'GET', path: /assigned_/ } },
+  { at: 'after-response:save-token', partner: { method: 'GET', path: /assigned_/ } },
 ]
+const PARTNER_DELAY_MS = 300
 
 const runChild = (script: string, env: NodeJS.ProcessEnv) =>
   new Promise<{ signal: NodeJS.Signals | null; output: string }>((done, fail) => {
@@ -92,7 +103,11 @@ const runChild = (script: string, env: NodeJS.ProcessEnv) =>
 describe('crash-resume at every side-effect point (REL-03)', () => {
   it.each(
     KILL_POINTS.map(
-      (point) => [`${point.at}${point.fault ? ' (commit-then-drop)' : ''}`, point] as const,
+      (point) =>
+        [
+          `${point.at}${point.fault ? ' (commit-then-drop)' : ''}${point.partner ? ' (partner in flight)' : ''}`,
+          point,
+        ] as const,
     ),
   )('%s', async (_label, point) => {
     const script = await bundle()
@@ -104,6 +119,13 @@ describe('crash-resume at every side-effect point (REL-03)', () => {
         sim.faults.add({
           match: { method: 'POST', path: point.fault.path },
           fault: point.fault.fault,
+        })
+      }
+      if (point.partner) {
+        sim.faults.add({
+          match: point.partner,
+          fault: { kind: 'latency', ms: PARTNER_DELAY_MS },
+          times: 10,
         })
       }
       const { request, plan } = goalRequest(

@@ -6,6 +6,7 @@ import { listAssignedApps } from '../graph/apps'
 import { listAssignedAssets } from '../graph/assignments'
 import { listSystemUsers, type SystemUser } from '../graph/system-users'
 import type { VaultIndex } from '../vault/vault-index'
+import type { KnownSystemUsers } from './known-system-users'
 
 /**
  * Step 2, the system users overview: each system user's role, what Meta says it holds
@@ -85,8 +86,12 @@ export async function readOverview(
   session: AdminSession,
   vault: VaultIndex,
   regularLimit?: number,
+  known?: KnownSystemUsers,
 ): Promise<Result<SetupOverview>> {
-  const listed = await listSystemUsers(session.client, session.credentials, session.businessId)
+  // Through main's kept list when given, so run-start can check names against this very read.
+  const listed = known
+    ? await known.read(session)
+    : await listSystemUsers(session.client, session.credentials, session.businessId)
   if (!listed.ok) return listed
   const systemUsers: SystemUserOverview[] = []
   for (const user of listed.value.systemUsers) {

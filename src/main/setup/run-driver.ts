@@ -1,6 +1,7 @@
 import type { RunProgress, RunStepKind } from '@shared/ipc/schemas/setup'
 import type { Result } from '@shared/result'
 import type { AdminSession } from '../admin-session'
+import type { SystemUser } from '../graph/system-users'
 import type { Logger } from '../log/logger'
 import type { Journal } from './journal'
 import type { RunRecord } from './run-record'
@@ -28,8 +29,31 @@ export interface RunDriver {
    * no app yet — lets assign and install skip their reconciling reads. See `isFreshlyCreated`.
    */
   createdSystemUserId: string | undefined
-  /** Changes the run and writes it durably before answering (write-ahead, §6.2). */
+  /** Tells main's kept system-user list (known-system-users.ts) what this run did at Meta. */
+  readonly knownUsers: {
+    /** The run created or adopted this system user. */
+    saw(user: SystemUser): void
+    /** A create whose outcome is not known. */
+    forget(): void
+  }
+  /**
+   * Changes the run and writes it durably before answering (write-ahead, §6.2). Steps run side
+   * by side (assign ∥ install, read-back ∥ generate), so writes are serialized here: `update` is
+   * synchronous, applies `change` to the latest record (never to a copy a step took before an
+   * await) and writes the whole record atomically before it returns. No other step's code runs
+   * in between, so each write holds every step's latest state, and each IN_FLIGHT is on disk
+   * before its request leaves.
+   */
   update(change: (run: RunRecord) => RunRecord): Result<void>
+  /**
+   * Changes the run now and writes it with the next `update` (every run ends with one: the DONE
+   * or the stop). Only for a change whose loss a crash makes harmless — a DONE after the answer
+   * (the step stays IN_FLIGHT on disk and the resume reconciles by reading, as after any crash
+   * between an answer and its write), a read's result, a count, RUNNING — never an IN_FLIGHT,
+   * which must be durable before its request leaves. Saves a fsynced write where no request lies
+   * between a step's DONE and the next step's IN_FLIGHT.
+   */
+  settle(change: (run: RunRecord) => RunRecord): void
 }
 
 export interface DriverOptions {
@@ -40,11 +64,42 @@ export interface DriverOptions {
   readonly now: () => Date
   readonly crash?: CrashHook
   readonly progress?: (progress: RunProgress) => void
+  readonly knownUsers?: RunDriver['knownUsers']
 }
 
 /** A driver over one run, emitting progress for every step whose state or count moved. */
 export function createRunDriver(initial: RunRecord, options: DriverOptions): RunDriver {
   let current = initial
+  let writing = false
+
+  /** Runs `work` (which computes the next record) with re-entry refused. */
+  const exclusive = <T>(work: () => T): T => {
+    // A change that wrote itself would write a record the outer write then overwrites.
+    if (writing) throw new Error('run-driver: a change re-entered update()/settle()')
+    writing = true
+    try {
+      return work()
+    } finally {
+      writing = false
+    }
+  }
+
+  const moveTo = (next: RunRecord) => {
+    const before = current
+    current = next
+    for (const step of next.steps) {
+      const old = before.steps.find((candidate) => candidate.kind === step.kind)
+      if (old && old.state === step.state && old.done === step.done) continue
+      options.progress?.({
+        runId: next.runId,
+        step: step.kind,
+        state: step.state,
+        done: step.done,
+        total: step.total,
+      })
+    }
+  }
+
   return {
     get run() {
       return current
@@ -55,24 +110,16 @@ export function createRunDriver(initial: RunRecord, options: DriverOptions): Run
     now: options.now,
     crash: options.crash ?? (() => undefined),
     createdSystemUserId: undefined,
+    knownUsers: options.knownUsers ?? { saw: () => undefined, forget: () => undefined },
     update(change) {
-      const next = { ...change(current), updatedAt: options.now().toISOString() }
-      const saved = options.journal.save(next)
-      if (!saved.ok) return saved
-      const before = current
-      current = next
-      for (const step of next.steps) {
-        const old = before.steps.find((candidate) => candidate.kind === step.kind)
-        if (old && old.state === step.state && old.done === step.done) continue
-        options.progress?.({
-          runId: next.runId,
-          step: step.kind,
-          state: step.state,
-          done: step.done,
-          total: step.total,
-        })
-      }
+      // The whole record, with every settled change since the last write (see settle).
+      const next = exclusive(() => ({ ...change(current), updatedAt: options.now().toISOString() }))
+      const saved = exclusive(() => options.journal.save(next))
+      if (saved.ok) moveTo(next)
       return saved
+    },
+    settle(change) {
+      moveTo(exclusive(() => ({ ...change(current), updatedAt: options.now().toISOString() })))
     },
   }
 }

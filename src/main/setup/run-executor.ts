@@ -1,6 +1,11 @@
-import type { RunProgress, RunStepKind, RunSummary } from '@shared/ipc/schemas/setup'
+import {
+  RUN_STEP_KINDS,
+  type RunProgress,
+  type RunStepKind,
+  type RunSummary,
+} from '@shared/ipc/schemas/setup'
 import { err, ok, type AppError, type Result } from '@shared/result'
-import type { AdminSessionPort } from '../admin-session'
+import type { AdminSession, AdminSessionPort } from '../admin-session'
 import type { Logger } from '../log/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
@@ -10,13 +15,15 @@ import { errorData, toSummary, withStep, type RunRecord } from './run-record'
 import { assignAssets, verifyAssignments } from './steps/assign'
 import { findOrCreate } from './steps/find-or-create'
 import { ensureAppInstalled } from './steps/install-app'
-import { generateAndSave } from './steps/token'
+import { recordToken, type SecuredToken } from './steps/record-token'
+import { secureToken } from './steps/token'
+import type { KnownSystemUsers } from './known-system-users'
 
 /**
- * Runs (and resumes) the journaled steps in order. Every step reconciles by reading before it
- * writes, so continuing a run after a crash, a cancel or an error is always the same call. One run
- * works at a time per run id; cancelling aborts the request in flight (REL-06), which leaves that
- * step IN_FLIGHT for the next attempt to reconcile.
+ * Runs (and resumes) the journaled steps, independent ones side by side. Every step reconciles by
+ * reading before it writes, so continuing a run after a crash, a cancel or an error is always the
+ * same call. One run works at a time per run id; cancelling aborts the requests in flight
+ * (REL-06), which leaves their steps IN_FLIGHT for the next attempt to reconcile.
  */
 export interface RunExecutorDeps {
   readonly journal: Journal
@@ -27,6 +34,8 @@ export interface RunExecutorDeps {
   readonly now: () => Date
   readonly progress?: (progress: RunProgress) => void
   readonly crash?: CrashHook
+  /** main's kept list of system users, told what a run created (known-system-users.ts). */
+  readonly knownUsers?: KnownSystemUsers
 }
 
 export interface RunExecutor {
@@ -38,6 +47,20 @@ export interface RunExecutor {
 
 type Step = (driver: RunDriver) => Promise<Result<void>>
 
+/**
+ * A unit of the run that goes side by side with others of its phase: the steps it moves, in
+ * order (the first one not DONE is the one a failure is journaled on), and the work.
+ */
+interface Branch {
+  readonly kinds: readonly RunStepKind[]
+  readonly work: Step
+}
+
+interface Failure {
+  readonly kinds: readonly RunStepKind[]
+  readonly error: AppError
+}
+
 /** Outcomes where a request may have reached Meta: the step stays IN_FLIGHT, to be read first. */
 const OUTCOME_UNKNOWN: ReadonlySet<AppError['code']> = new Set([
   'unknown-outcome',
@@ -46,43 +69,90 @@ const OUTCOME_UNKNOWN: ReadonlySet<AppError['code']> = new Set([
   'network',
 ])
 
+const bindKnown = (known: KnownSystemUsers, session: AdminSession): RunDriver['knownUsers'] => ({
+  saw: (user) => known.saw(session, user),
+  forget: () => known.forget(session),
+})
+
+const CANCELLED = { code: 'cancelled', messageKey: 'setupMain.run.cancelled' } as const
+
 export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
   const running = new Map<string, AbortController>()
 
-  const steps: readonly (readonly [RunStepKind, Step])[] = [
-    ['find-or-create', findOrCreate],
-    ['assign', assignAssets],
-    ['verify-assignments', verifyAssignments],
-    ['install-app', ensureAppInstalled],
-    // generate-token and save-token are one unit: the token lives only between the two.
-    ['generate-token', (driver) => generateAndSave(driver, deps)],
-  ]
+  /**
+   * The run as phases of branches that go side by side, each phase waiting for the one before:
+   * find-or-create → assign ∥ install → read-back ∥ generate (+ keychain + check) → vault record.
+   * That is the flow's floor of round trips (bench/scenarios/flow-calls.ts): install needs only
+   * the system user, generate only the install, the read-back only the assignments, and the
+   * vault record (which lists the grants read back) both. generate-token and save-token are one
+   * unit: the token lives only between the two, in this closure until it is recorded.
+   */
+  const phasesOf = (): readonly (readonly Branch[])[] => {
+    let secured: SecuredToken | undefined
+    const token: readonly RunStepKind[] = ['generate-token', 'save-token']
+    return [
+      [{ kinds: ['find-or-create'], work: findOrCreate }],
+      [
+        { kinds: ['assign'], work: assignAssets },
+        { kinds: ['install-app'], work: ensureAppInstalled },
+      ],
+      [
+        { kinds: ['verify-assignments'], work: verifyAssignments },
+        {
+          kinds: token,
+          work: async (driver) => {
+            const answer = await secureToken(driver, deps)
+            if (!answer.ok) return answer
+            secured = answer.value
+            return ok(undefined)
+          },
+        },
+      ],
+      [
+        {
+          kinds: token,
+          // Phase 3 ran this branch (its steps were not DONE), so the token is here; if not, a bug.
+          work: async (driver) =>
+            secured ? recordToken(driver, deps, secured) : err('internal', 'errors.internal'),
+        },
+      ],
+    ]
+  }
 
-  /** Journals the stop: the current step's error, the run paused (or needing attention). */
-  const stop = (driver: RunDriver, error: AppError): Result<RunSummary> => {
-    const current = driver.run.steps.find((step) => step.state !== 'done')
+  /**
+   * Journals the stop in one write: on each failed branch's current step its error (IN_FLIGHT
+   * kept when the request may have reached Meta), the run paused (or needing attention) with the
+   * first failure as its error. Other branches of the phase have finished by now: their states
+   * are already in the run.
+   */
+  const stop = (driver: RunDriver, failures: readonly Failure[]): Result<RunSummary> => {
+    const first = failures[0]!.error
     const paused = driver.update((run) => {
       let next: RunRecord = {
         ...run,
         status: run.status === 'needs-attention' ? 'needs-attention' : 'paused',
-        lastError: errorData(error),
+        lastError: errorData(first),
       }
-      if (current) {
+      for (const { kinds, error } of failures) {
+        const current = next.steps.find(
+          (step) => kinds.includes(step.kind) && step.state !== 'done',
+        )
+        if (!current || current.state === 'failed') continue
         const keep = current.state === 'in-flight' && OUTCOME_UNKNOWN.has(error.code)
-        const already = run.steps.find((step) => step.kind === current.kind)
-        if (already?.state !== 'failed') {
-          next = withStep(
-            next,
-            current.kind,
-            keep ? { error: errorData(error) } : { state: 'failed', error: errorData(error) },
-          )
-        }
+        next = withStep(
+          next,
+          current.kind,
+          keep ? { error: errorData(error) } : { state: 'failed', error: errorData(error) },
+        )
       }
       return next
     })
     if (!paused.ok) deps.log.error('setup.pause-not-saved', { runId: driver.run.runId })
-    return { ok: false, error }
+    return { ok: false, error: first }
   }
+
+  const isDone = (driver: RunDriver, kinds: readonly RunStepKind[]) =>
+    kinds.every((kind) => driver.run.steps.find((step) => step.kind === kind)?.state === 'done')
 
   const execute = async (
     run: RunRecord,
@@ -104,27 +174,29 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
       now: deps.now,
       ...(deps.crash ? { crash: deps.crash } : {}),
       ...(deps.progress ? { progress: deps.progress } : {}),
+      ...(deps.knownUsers ? { knownUsers: bindKnown(deps.knownUsers, session.value) } : {}),
     })
-    const started = driver.update((current) => {
+    // Written with the first write of the run (an IN_FLIGHT, a stop or the DONE).
+    driver.settle((current) => {
       const next: RunRecord = { ...current, status: 'running' }
       delete next.lastError
       return next
     })
-    if (!started.ok) return started
-    for (const [kind, step] of steps) {
-      if (driver.run.steps.find((candidate) => candidate.kind === kind)?.state === 'done') {
-        if (kind !== 'generate-token') continue
-        if (driver.run.steps.every((candidate) => candidate.state === 'done')) continue
-      }
+    for (const phase of phasesOf()) {
+      const todo = phase.filter((branch) => !isDone(driver, branch.kinds))
+      if (todo.length === 0) continue
       if (controller.signal.aborted)
-        return stop(driver, { code: 'cancelled', messageKey: 'setupMain.run.cancelled' })
-      const outcome = await step(driver)
-      if (!outcome.ok) {
-        const error = controller.signal.aborted
-          ? { ...outcome.error, code: 'cancelled' as const, messageKey: 'setupMain.run.cancelled' }
-          : outcome.error
-        return stop(driver, error)
-      }
+        return stop(driver, [{ kinds: RUN_STEP_KINDS, error: CANCELLED }])
+      // Side by side; each branch journals its own IN_FLIGHT before its request leaves, and
+      // every branch is waited for, so a stop never leaves a step's outcome unrecorded.
+      const outcomes = await Promise.all(todo.map((branch) => branch.work(driver)))
+      const failures: Failure[] = []
+      outcomes.forEach((outcome, index) => {
+        if (outcome.ok) return
+        const error = controller.signal.aborted ? { ...outcome.error, ...CANCELLED } : outcome.error
+        failures.push({ kinds: todo[index]!.kinds, error })
+      })
+      if (failures.length > 0) return stop(driver, failures)
     }
     const finished = driver.update((current) => ({ ...current, status: 'done' }))
     if (!finished.ok) return finished

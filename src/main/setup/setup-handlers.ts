@@ -17,6 +17,7 @@ import { planRun } from './plan-request'
 import type { CrashHook } from './run-driver'
 import { createRunExecutor } from './run-executor'
 import { toSummary } from './run-record'
+import { createKnownSystemUsers } from './known-system-users'
 
 /**
  * The guided flow's IPC handlers (steps 2–8). Depends only on ports — the admin session, the
@@ -69,7 +70,9 @@ export function createSetupService(deps: SetupDeps): SetupService {
   const now = () => new Date((deps.clock ?? Date.now)())
   const journal = createJournal(deps.dataDir, deps.log, deps.lock)
   const assets = createAssetCache()
+  const knownUsers = createKnownSystemUsers(() => now().getTime())
   const executor = createRunExecutor({
+    knownUsers,
     journal,
     session: deps.session,
     secrets: deps.secrets,
@@ -82,7 +85,9 @@ export function createSetupService(deps: SetupDeps): SetupService {
 
   const handlers: SetupHandlers = {
     'setup:overview-get': ({ regularLimit }) =>
-      withSession(deps.session, (session) => readOverview(session, deps.vault, regularLimit)),
+      withSession(deps.session, (session) =>
+        readOverview(session, deps.vault, regularLimit, knownUsers),
+      ),
 
     'setup:system-user-rename': ({ systemUserId, name }) =>
       withSession(deps.session, async (session) => {
@@ -104,6 +109,8 @@ export function createSetupService(deps: SetupDeps): SetupService {
           return err(problem === 'taken' ? 'conflict' : 'invalid-input', NAME_PROBLEM_KEYS[problem])
         }
         const trimmed = name.trim()
+        // Its outcome may be lost: the next run-start reads the names again.
+        knownUsers.forget(session)
         const renamed = await renameSystemUser(session.client, session.credentials, {
           businessId: session.businessId,
           systemUserId,
@@ -117,11 +124,9 @@ export function createSetupService(deps: SetupDeps): SetupService {
 
     'setup:run-start': (request) =>
       withSession(deps.session, async (session) => {
-        const listed = await listSystemUsers(
-          session.client,
-          session.credentials,
-          session.businessId,
-        )
+        // The list the overview just read (known-system-users.ts): the name and admin-slot check
+        // guards no write, find-or-create's own read does. Stale or missing: read now.
+        const listed = await knownUsers.recent(session)
         if (!listed.ok) return listed
         const known = new Map<AssignableKind, Set<string>>()
         for (const kind of new Set(request.assignments.map((group) => group.kind))) {
@@ -138,7 +143,7 @@ export function createSetupService(deps: SetupDeps): SetupService {
           businessName: session.businessName,
           appId: session.appId,
           ...(session.appName ? { appName: session.appName } : {}),
-          existing: listed.value.systemUsers,
+          existing: listed.value,
           assetExists: (kind, id) => known.get(kind)?.has(id) ?? false,
         })
         if (!planned.ok) return planned

@@ -88,12 +88,14 @@ export async function assignAssets(driver: RunDriver): Promise<Result<void>> {
     })
     driver.crash('after-response', 'assign')
     done += results.filter((result) => result.ok).length
-    const progressed = driver.update((run) => withStep(run, 'assign', { done }))
-    if (!progressed.ok) return progressed
+    // Counts only: the step is IN_FLIGHT on disk, and a resume reads what is granted.
+    driver.settle((run) => withStep(run, 'assign', { done }))
     const failed = results.find((result) => !result.ok)
     if (failed && !failed.ok) return failed
   }
-  return driver.update((run) => withStep(run, 'assign', { state: 'done', done }))
+  // Written with the next step's IN_FLIGHT: lost in a crash, the resume reads and finds it done.
+  driver.settle((run) => withStep(run, 'assign', { state: 'done', done }))
+  return ok(undefined)
 }
 
 /**
@@ -120,7 +122,9 @@ export async function verifyAssignments(driver: RunDriver): Promise<Result<void>
     })
   }
   const kinds = new Set(driver.run.assignments.map((group) => group.kind)).size
-  return driver.update((run) =>
+  // A read's result: lost in a crash, the resume reads again. The vault record's write takes it.
+  driver.settle((run) =>
     withStep({ ...run, differences }, 'verify-assignments', { state: 'done', done: kinds }),
   )
+  return ok(undefined)
 }

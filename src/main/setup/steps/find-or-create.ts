@@ -21,12 +21,16 @@ export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
       // Same name, other role: adopting it would give the admin something they did not plan.
       return err('conflict', 'setupMain.create.roleMismatch', { params: { name: run.name } })
     }
-    return driver.update((current) =>
+    driver.knownUsers.saw(user)
+    // Written with the next step's IN_FLIGHT, before any request that changes the user: lost in
+    // a crash, the resume lists the users again and finds this one (as after a lost answer).
+    driver.settle((current) =>
       withStep({ ...current, systemUserId: user.id, adopted }, 'find-or-create', {
         state: 'done',
         done: 1,
       }),
     )
+    return ok(undefined)
   }
 
   const found = await findSystemUserByName(client, credentials, run.businessId, run.name, options)
@@ -49,13 +53,18 @@ export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
     // Only a create answered in this call marks the user fresh (see isFreshlyCreated); the
     // re-read after a lost answer below does not, as a crash could sit between create and now.
     driver.createdSystemUserId = created.value.id
-    return driver.update((current) =>
+    driver.knownUsers.saw({ id: created.value.id, name: run.name, role: run.role })
+    driver.settle((current) =>
       withStep({ ...current, systemUserId: created.value.id, adopted: false }, 'find-or-create', {
         state: 'done',
         done: 1,
       }),
     )
+    return ok(undefined)
   }
+  // A create that did not answer its id: whatever Meta holds now, main's kept list may lack it,
+  // so the next run-start reads the list again.
+  driver.knownUsers.forget()
   if (created.error.code !== 'unknown-outcome') return created
 
   const reread = await findSystemUserByName(client, credentials, run.businessId, run.name, options)

@@ -32,5 +32,7 @@ export async function ensureAppInstalled(driver: RunDriver): Promise<Result<void
     driver.crash('after-response', 'install-app')
     if (!answer.ok) return answer
   }
-  return driver.update((run) => withStep(run, 'install-app', { state: 'done', done: 1 }))
+  // Written with the next write (generate's IN_FLIGHT): lost in a crash, the resume checks.
+  driver.settle((run) => withStep(run, 'install-app', { state: 'done', done: 1 }))
+  return ok(undefined)
 }

@@ -1,18 +1,18 @@
-import type { VaultAsset, VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { err, ok, type AppError, type Result } from '@shared/result'
 import type { GraphCredentials } from '../../graph/client'
-import { debugToken } from '../../graph/debug'
 import { generateSystemUserToken, revokeAllTokens } from '../../graph/tokens'
 import { SecretStoreError, type SecretRef, type SecretStore } from '../../secrets/secret-store'
 import type { VaultIndex } from '../../vault/vault-index'
 import type { RunDriver } from '../run-driver'
 import { stepOf, withStep, type RunRecord } from '../run-record'
 import { systemUserOf } from './find-or-create'
+import { checkToken, plannedExpiry, type SecuredToken } from './record-token'
 
 /**
  * Steps 6–8: generate the token with exactly the plan's scopes (SEC-16), save it to the keychain
- * and read it back, THEN write the vault record, THEN mark the steps DONE (REL-05). The token is
- * held in this module's locals only; the journal gets its fingerprint and dates, never the value.
+ * and read it back, check it, THEN write the vault record (record-token.ts), THEN mark the steps
+ * DONE (REL-05). The token is held in locals only (here, then the executor's phase closure until
+ * recordToken); the journal gets its fingerprint and dates, never the value.
  *
  * Meta shows a token once and has no API to read it back (§4.8), so a token whose answer or save
  * was lost is an orphan: valid until it expires. When this run created the system user, no one
@@ -24,8 +24,6 @@ export interface TokenDeps {
   readonly secrets: SecretStore
   readonly vault: VaultIndex
 }
-
-const SIXTY_DAYS_MS = 60 * 24 * 60 * 60 * 1000
 
 const refOf = (run: RunRecord): SecretRef => ({ kind: 'system-user-token', id: run.vaultRecordId })
 
@@ -65,12 +63,6 @@ async function generatorCredentials(
       ? [{ token: stored.value, appSecret: session.credentials.appSecret }]
       : []
   return [...own, session.credentials]
-}
-
-function plannedExpiry(run: RunRecord, generatedAt: Date): string | null {
-  return run.expiry === 'never'
-    ? null
-    : new Date(generatedAt.getTime() + SIXTY_DAYS_MS).toISOString()
 }
 
 /** Deals with a token an earlier attempt may have minted but this run does not hold. */
@@ -206,84 +198,15 @@ async function store(driver: RunDriver, deps: TokenDeps, token: string): Promise
   return recorded.ok ? { ok: false, error } : recorded
 }
 
-/** Most assets one record lists (the schema's bound); a larger run keeps the first ones. */
-const MAX_RECORD_ASSETS = 500
-
 /**
- * The assets the token reaches, as the vault shows and searches them offline: the planned tasks
- * plus any Meta granted on top (the read-back differences). Ids only: the run keeps no names.
+ * Generate (or find the token an interrupted run already saved), save it to the keychain, check
+ * it with debug_token. Answers undefined when the run's token is already recorded. The vault
+ * record is written by recordToken once the read-back running beside this is in the run too.
  */
-function vaultAssetsOf(run: RunRecord): VaultAsset[] {
-  const extra = new Map(run.differences.map((d) => [`${d.kind}:${d.assetId}`, d.extra]))
-  return run.assignments
-    .flatMap((group) =>
-      group.assetIds.map((id) => ({
-        id,
-        kind: group.kind,
-        tasks: [...new Set([...group.tasks, ...(extra.get(`${group.kind}:${id}`) ?? [])])],
-      })),
-    )
-    .slice(0, MAX_RECORD_ASSETS)
-}
-
-/** The vault record, with expiry and scopes from debug_token when Meta answers it. */
-async function finish(driver: RunDriver, deps: TokenDeps, token: string): Promise<Result<void>> {
-  const { run, session } = driver
-  const checkedAt = driver.now().toISOString()
-  const info =
-    session.appId === run.appId
-      ? await debugToken(
-          session.client,
-          { appId: run.appId, appSecret: session.credentials.appSecret, inputToken: token },
-          { signal: driver.signal },
-        )
-      : undefined
-  const valid = info?.ok && info.value.isValid ? info.value : undefined
-  const expiresAt =
-    valid !== undefined
-      ? valid.expiresAt === 0
-        ? null
-        : new Date(valid.expiresAt * 1000).toISOString()
-      : (run.tokenExpiresAt ?? plannedExpiry(run, new Date(run.tokenGeneratedAt ?? checkedAt)))
-  const record: VaultRecordSummary = {
-    id: run.vaultRecordId,
-    kind: run.role === 'ADMIN' ? 'admin-system-user' : 'system-user',
-    practice: run.practice,
-    businessId: run.businessId,
-    businessName: run.businessName,
-    systemUserId: run.systemUserId ?? '',
-    systemUserName: run.name,
-    systemUserRole: run.role === 'ADMIN' ? 'admin' : 'employee',
-    assets: vaultAssetsOf(run),
-    appId: run.appId,
-    ...(run.appName ? { appName: run.appName } : {}),
-    scopes: valid ? [...valid.scopes] : [...run.scopes],
-    createdAt: run.tokenGeneratedAt ?? checkedAt,
-    expiresAt,
-    fingerprint: token.slice(-4),
-    lastCheck: valid ? { at: checkedAt, outcome: 'valid' } : null,
-  }
-  try {
-    deps.vault.put(record)
-  } catch (error) {
-    driver.log.error('setup.vault-write-failed', { runId: run.runId, error })
-    return err('storage-failed', 'setupMain.save.vaultFailed')
-  }
-  return driver.update((current) =>
-    withStep(
-      withStep(
-        { ...current, tokenExpiresAt: expiresAt, fingerprint: token.slice(-4) },
-        'generate-token',
-        { state: 'done', done: 1 },
-      ),
-      'save-token',
-      { state: 'done', done: 1 },
-    ),
-  )
-}
-
-/** Generate (or find the token an interrupted run already saved), save, record. */
-export async function generateAndSave(driver: RunDriver, deps: TokenDeps): Promise<Result<void>> {
+export async function secureToken(
+  driver: RunDriver,
+  deps: TokenDeps,
+): Promise<Result<SecuredToken | undefined>> {
   const su = systemUserOf(driver)
   if (!su.ok) return su
   if (stepOf(driver.run, 'save-token').state === 'done') return ok(undefined)
@@ -293,7 +216,7 @@ export async function generateAndSave(driver: RunDriver, deps: TokenDeps): Promi
     // A crash after the keychain write: the token is there, only the record is missing.
     const stored = await readStored(deps.secrets, refOf(driver.run))
     if (!stored.ok) return stored
-    if (stored.value) return finish(driver, deps, stored.value)
+    if (stored.value) return ok(await checkToken(driver, stored.value))
     if (generated === 'in-flight' || generated === 'done') {
       const settled = await settleOrphan(driver, su.value)
       if (!settled.ok) return settled
@@ -303,5 +226,5 @@ export async function generateAndSave(driver: RunDriver, deps: TokenDeps): Promi
   if (!token.ok) return token
   const stored = await store(driver, deps, token.value)
   if (!stored.ok) return stored
-  return finish(driver, deps, token.value)
+  return ok(await checkToken(driver, token.value))
 }

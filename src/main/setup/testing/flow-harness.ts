@@ -6,6 +6,7 @@ import type { AssignmentGroup, RunStartRequest } from '@shared/ipc/schemas/setup
 import { ok, type Result } from '@shared/result'
 import type { AdminSession, AdminSessionPort } from '../../admin-session'
 import type { GraphCredentials } from '../../graph/client'
+import type { Transport } from '../../graph/transport'
 import { startHarness, type Harness } from '../../graph/testing/simulator-harness'
 import { silentLogger } from '../../log/logger'
 import { createMemorySecretStore, type MemorySecretStore } from '../../secrets/memory-secret-store'
@@ -52,10 +53,19 @@ export function sessionOf(
 }
 
 export async function startFlowHarness(
-  options: { tier?: 'limited' | 'full'; secrets?: SecretStore; extra?: Partial<SetupDeps> } = {},
+  options: {
+    tier?: 'limited' | 'full'
+    secrets?: SecretStore
+    extra?: Partial<SetupDeps>
+    /** The Graph client's transport (e.g. testing/round-counter.ts); default the real one. */
+    transport?: Transport
+  } = {},
 ): Promise<FlowHarness> {
   // Few, fast retries: the fake clock makes back-off instant, and faults end in an answer.
-  const h = await startHarness({}, { retry: { maxAttempts: 2 } })
+  const h = await startHarness(
+    {},
+    { retry: { maxAttempts: 2 }, ...(options.transport ? { transport: options.transport } : {}) },
+  )
   const f = h.sim.fixtures
   if (options.tier) h.sim.model.updateApp(f.appId, { tier: options.tier })
   const dataDir = mkdtempSync(join(tmpdir(), 'sua-setup-'))
