@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { runnerImport } from 'vite'
 import type * as FusesModule from '../../release/fuses'
 import { note, problem, resultOf, type Finding, type Gate, type GateResult } from '../gate'
 import { importFromTree } from '../preload-runtime'
@@ -107,7 +108,12 @@ async function packageOptions(root: string): Promise<Record<string, unknown> | n
   } catch {
     return null
   }
-  const module = (await import(entry)) as { FuseV1Options?: Record<string, unknown> }
+  // Through Vite's module runner, not import(): verify.mjs runs the gates inside a runner that has
+  // closed by the time they run, and a bare import() here would be routed to it.
+  const { module } = await runnerImport<{ FuseV1Options?: Record<string, unknown> }>(entry, {
+    configFile: false,
+    logLevel: 'silent',
+  })
   return module.FuseV1Options ?? null
 }
 
