@@ -377,6 +377,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
         ],
       },
     ],
+    releaseMachine:
+      "the advisory audit needs a registry that offers npm's bulk advisory endpoint (this workplace's answers 405): `npm run verify:security -- --only=dependency-audit` there must show 0 high and 0 critical.",
   },
   {
     id: 'REL-01',
