@@ -84,8 +84,8 @@ export async function restoreBackup(
   const outcome = await writeRestoredRecords(context.deps, records, secrets)
   if (!outcome.ok) {
     context.audit('vault-imported', 'failed', undefined, outcome.failure.error.messageKey)
-    // Records the undo could not put back did change: the list must show them as they are.
-    if (outcome.failure.notPutBack.length > 0) context.changed(outcome.failure.notPutBack)
+    // Records whose undo was refused stay as restored: the list must show them as they are.
+    if (outcome.failure.notUndone.length > 0) context.changed(outcome.failure.notUndone)
     return restoreFailureAnswer(outcome.failure)
   }
   const { added, replaced, restored } = outcome.value

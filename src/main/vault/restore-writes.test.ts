@@ -70,7 +70,7 @@ describe('writing a restored backup', () => {
     })
     expect(outcome.ok).toBe(false)
     if (outcome.ok) return
-    expect(outcome.failure.notPutBack).toEqual([])
+    expect(outcome.failure.notUndone).toEqual([])
     expect(restoreFailureAnswer(outcome.failure).ok).toBe(false)
     expect(await deps.secrets.get(vaultSecretRef(record('a')))).toBe(newer)
     expect(deps.vault.get('a')?.systemUserName).toBe('Refreshed since the backup')
@@ -115,23 +115,61 @@ describe('writing a restored backup', () => {
     expect(deps.secrets.writeAttempts).toBe(1)
   })
 
-  it('says which records changed when the keychain refuses the undo too', async () => {
+  it('keeps a record as restored, index and keychain agreeing, when its undo is refused too', async () => {
     const deps = world()
-    deps.vault.put(record('a'))
+    deps.vault.put(record('a', { fingerprint: 'new1' }))
     await deps.secrets.set(vaultSecretRef(record('a')), makeCanaryToken())
     deps.secrets.simulate({ failOnWrite: 2, keepFailing: true })
+    const restoredToken = makeCanaryToken()
+    const outcome = await writeRestoredRecords(deps, [record('a'), record('b')], {
+      a: restoredToken,
+      b: makeCanaryToken(),
+    })
+    expect(outcome.ok).toBe(false)
+    if (outcome.ok) return
+    expect(outcome.failure.notUndone).toEqual(['a'])
+    expect(await deps.secrets.get(vaultSecretRef(record('a')))).toBe(restoredToken)
+    expect(deps.vault.get('a')?.fingerprint).toBe('a1b2')
+    const answer = restoreFailureAnswer(outcome.failure)
+    expect(answer.ok ? null : answer.error).toMatchObject({
+      code: 'keychain-failed',
+      messageKey: 'vaultMain.restore.partial',
+    })
+  })
+
+  it('reads the keychain entry it overwrites even when the index has no line for it', async () => {
+    const deps = world()
+    const unlisted = makeCanaryToken()
+    await deps.secrets.set(vaultSecretRef(record('a')), unlisted)
+    deps.secrets.simulate({ failOnWrite: 2 })
     const outcome = await writeRestoredRecords(deps, [record('a'), record('b')], {
       a: makeCanaryToken(),
       b: makeCanaryToken(),
     })
     expect(outcome.ok).toBe(false)
-    if (outcome.ok) return
-    expect(outcome.failure.notPutBack).toEqual(['a'])
-    const answer = restoreFailureAnswer(outcome.failure)
-    expect(answer.ok ? null : answer.error).toMatchObject({
-      code: 'keychain-failed',
-      messageKey: 'vaultMain.restore.partial',
-      params: { count: 1 },
+    expect(await deps.secrets.get(vaultSecretRef(record('a')))).toBe(unlisted)
+    expect(deps.vault.get('a')).toBeUndefined()
+  })
+
+  it('undoes the tokens already written when the index file cannot be written', async () => {
+    const deps = world()
+    const held = makeCanaryToken()
+    deps.vault.put(record('a', { fingerprint: 'new1' }))
+    await deps.secrets.set(vaultSecretRef(record('a')), held)
+    const put = deps.vault.put.bind(deps.vault)
+    let puts = 0
+    deps.vault.put = (next) => {
+      puts += 1
+      if (puts === 2) throw new Error('ENOSPC: no space left on device')
+      put(next)
+    }
+    const outcome = await writeRestoredRecords(deps, [record('a'), record('b')], {
+      a: makeCanaryToken(),
+      b: makeCanaryToken(),
     })
+    expect(outcome.ok ? null : outcome.failure.error.code).toBe('storage-failed')
+    expect(await deps.secrets.get(vaultSecretRef(record('a')))).toBe(held)
+    expect(await deps.secrets.get(vaultSecretRef(record('b')))).toBeNull()
+    expect(deps.vault.get('a')?.fingerprint).toBe('new1')
   })
 })

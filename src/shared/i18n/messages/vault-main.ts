@@ -14,7 +14,7 @@ export const vaultMainMessages = {
   'vaultMain.backup.damaged':
     'This backup file has been changed or damaged, so it cannot be restored. Your vault was not changed. Try another copy of the backup.',
   'vaultMain.restore.partial':
-    'The keychain stopped answering part-way through the restore, and {count} saved tokens could not be put back as they were: they may now hold the backup’s older copy. Unlock your keychain, then restore the same backup again.',
+    'The keychain stopped answering part-way through the restore, and some records could not be undone: they are kept as the backup had them, token included. Unlock your keychain, then check the vault or restore the same backup again.',
   'vaultMain.backup.wrongPassword':
     'The password does not match this backup, or the file has been changed. Check the password (capital letters count) and try again. Your vault was not changed.',
 
