@@ -9,6 +9,8 @@ import { WarningIcon } from './icons'
  */
 function waitText(t: Translate, retryAfterMs: number): string {
   const seconds = Math.ceil(retryAfterMs / 1000)
+  // Never "1 seconds": the catalogue has no plural forms, so a second or less is "a moment".
+  if (seconds <= 1) return t('shell.error.retryAfterMoment')
   if (seconds < 120) return t('shell.error.retryAfter', { seconds })
   return t('shell.error.retryAfterMinutes', { minutes: Math.ceil(seconds / 60) })
 }
