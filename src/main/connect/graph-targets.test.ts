@@ -138,4 +138,42 @@ describe('graph targets and closed buckets across a relaunch (REL-01)', () => {
     expect((await callOn(launch(f), 'practice')).ok).toBe(true)
     expect(f.practice.requests).toHaveLength(2)
   })
+
+  it("keys the real client's app bucket per app: app A throttled never holds app B", async () => {
+    const f = await fixture()
+    const appA = { token: makeCanaryToken(), appSecret: makeCanaryAppSecret() }
+    const appB = { token: makeCanaryToken(), appSecret: makeCanaryAppSecret() }
+    const server = await startFakeGraph((_, index) =>
+      index === 0 ? { status: 400, json: graphErrorBody(613) } : { json: { id: '1' } },
+    )
+    servers.push(server)
+    const launchOn = () =>
+      createGraphTargets({
+        practice: fakePractice(f.practice.baseUrl),
+        real: { graphBaseUrl: server.baseUrl },
+        log: silentLogger,
+        dataDir: f.dataDir,
+        clientOptions: { clock: f.clock, random: () => 0, retry: { maxAttempts: 1 } },
+      })
+    const me = async (targets: ReturnType<typeof launchOn>, credentials: typeof appA) =>
+      (await targets.endpoints('real')).client.call({
+        method: 'GET',
+        path: 'me',
+        credentials,
+        budgetMs: 1,
+      })
+    const first = launchOn()
+    expect((await me(first, appA)).ok).toBe(false)
+    expect((await me(first, appB)).ok).toBe(true)
+
+    f.clock.advance(MINUTE)
+    const relaunched = launchOn()
+    expect((await me(relaunched, appB)).ok).toBe(true)
+    expect(server.requests).toHaveLength(3)
+    expect(await me(relaunched, appA)).toMatchObject({
+      ok: false,
+      error: { code: 'rate-limited', retryAfterMs: 59 * MINUTE },
+    })
+    expect(server.requests).toHaveLength(3)
+  })
 })

@@ -14,6 +14,7 @@ import {
 } from './errors'
 import { appSecretProof } from './proof'
 import {
+  appKeyOf,
   createRateLimiter,
   type ClosedBucketStore,
   type RateLimitPolicy,
@@ -132,7 +133,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     }
     const kind = call.kind ?? defaultKind(call.method)
     const objectIds = [...objectIdsOf(path, params), ...(call.usageKeys ?? [])]
-    const buckets = limiter.bucketsOf({ tokenKey: tokenKey(token), objectIds })
+    const appKey = appKeyOf(call.credentials)
+    const scope = { tokenKey: tokenKey(token), objectIds, ...(appKey ? { appKey } : {}) }
+    const buckets = limiter.bucketsOf(scope)
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
       accept: 'application/json',

@@ -9,8 +9,9 @@ import {
 } from '../../../tests/fixtures/canaries'
 import { createLogger, memorySink } from '../log/logger'
 import { createGraphClient } from './client'
+import { debugToken } from './debug'
 import { createRateLimitStore, rateLimitFile } from './rate-limit-store'
-import { createRateLimiter, MAX_RESTORED_CLOSE_MS } from './rate-limits'
+import { appKeyOf, createRateLimiter, MAX_RESTORED_CLOSE_MS } from './rate-limits'
 import { createFakeClock, type FakeClock } from './testing/fake-clock'
 import { graphErrorBody, startFakeGraph, type FakeGraphServer } from './testing/fake-graph-server'
 
@@ -25,6 +26,7 @@ afterEach(async () => {
 const MINUTE = 60_000
 const token = makeCanaryToken()
 const credentials = { token, appSecret: makeCanaryAppSecret() }
+const appBucket = `app:${appKeyOf(credentials)!}`
 const bucHeader = (id: string, regainMinutes: number) => ({
   'x-business-use-case-usage': JSON.stringify({
     [id]: [
@@ -74,7 +76,7 @@ const throttlingServer = async (code: number, regainMinutes: number, clock: Fake
 
 describe('closed rate-limit buckets across a relaunch (REL-01)', () => {
   it.each([
-    [4, 'app'],
+    [4, appBucket],
     [80004, 'buc:7'],
   ])(
     'code %i with a regain time closes %s, and a new client holds it until then',
@@ -141,7 +143,7 @@ describe('closed rate-limit buckets across a relaunch (REL-01)', () => {
     const clock = createFakeClock()
     const now = clock.now()
     const closed = [
-      { bucket: 'app', closedUntil: now - 1 },
+      { bucket: appBucket, closedUntil: now - 1 },
       { bucket: 'buc:7', closedUntil: now },
       { bucket: 'buc:8', closedUntil: now + 5 * 24 * 60 * MINUTE },
       { bucket: 'buc:9', closedUntil: now + MINUTE },
@@ -156,7 +158,7 @@ describe('closed rate-limit buckets across a relaunch (REL-01)', () => {
     expect(lines.join('\n')).toMatch(/"expired":2,"capped":1/)
 
     const limiter = createRateLimiter(clock, {}, { restored })
-    expect(limiter.waitMs(['app', 'buc:7'])).toBe(0)
+    expect(limiter.waitMs([appBucket, 'buc:7'])).toBe(0)
     expect(limiter.waitMs(['buc:8'])).toBe(MAX_RESTORED_CLOSE_MS)
   })
 
@@ -168,7 +170,7 @@ describe('closed rate-limit buckets across a relaunch (REL-01)', () => {
       {},
       {
         restored: [
-          { bucket: 'app', closedUntil: now - 1 },
+          { bucket: appBucket, closedUntil: now - 1 },
           { bucket: 'buc:1', closedUntil: Number.NaN },
           { bucket: 'buc:2', closedUntil: now + 30 * 24 * 60 * MINUTE },
         ],
@@ -188,7 +190,7 @@ describe('closed rate-limit buckets across a relaunch (REL-01)', () => {
       JSON.stringify({
         format: 1,
         savedAt: later,
-        closed: [{ bucket: 'app', closedUntil: later }],
+        closed: [{ bucket: appBucket, closedUntil: later }],
       }),
     )
     const { store, lines } = newStore(file, clock)
@@ -212,6 +214,20 @@ describe('closed rate-limit buckets across a relaunch (REL-01)', () => {
     expect(server.requests).toHaveLength(1)
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { closed: { bucket: string }[] }
     expect(saved.closed.map((entry) => entry.bucket)).toEqual(['buc:7'])
+  })
+
+  it('drops a plain `app` entry from before app buckets were per app: it would hold every app', () => {
+    const { file } = tempFile()
+    const clock = createFakeClock()
+    const until = clock.now() + 30 * MINUTE
+    const closed = [
+      { bucket: 'app', closedUntil: until },
+      { bucket: appBucket, closedUntil: until },
+    ]
+    writeFileSync(file, JSON.stringify({ format: 1, savedAt: clock.now(), closed }))
+    const { store, lines } = newStore(file, clock)
+    expect(store.load()).toEqual([{ bucket: appBucket, closedUntil: until }])
+    expect(lines.join('\n')).toContain('"skipped":1')
   })
 
   it('skips entries of a tampered file that are not valid buckets', () => {
@@ -242,5 +258,64 @@ describe('closed rate-limit buckets across a relaunch (REL-01)', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.code).toBe('rate-limited')
     expect(lines.join('\n')).toContain('graph.rate-limits-save-failed')
+  })
+})
+
+describe('app buckets per app across a relaunch (REL-01)', () => {
+  const appA = { token: makeCanaryToken(), appSecret: makeCanaryAppSecret() }
+  const appB = { token: makeCanaryToken(), appSecret: makeCanaryAppSecret() }
+  const tokenInfo = { data: { app_id: '222', is_valid: true, expires_at: 0, scopes: [] } }
+
+  /** Throttles the first call with code 4 and no regain time; answers the rest, batches too. */
+  const appThrottlingServer = async () => {
+    const server = await startFakeGraph((request, index) => {
+      if (index === 0) return { status: 400, json: graphErrorBody(4) }
+      if (!request.form.has('batch')) return { json: { id: '1' } }
+      return { json: [{ code: 200, headers: [], body: JSON.stringify(tokenInfo) }] }
+    })
+    servers.push(server)
+    return server
+  }
+  const me = (credentials: { token: string; appSecret: string }) =>
+    ({ method: 'GET', path: 'me', credentials, budgetMs: 1 }) as const
+  const inspectFor = (appSecret: string) => ({ appId: '222', appSecret, inputToken: token })
+
+  it('code 4 on app A holds app A, and app B not at all: in the process and after a relaunch', async () => {
+    const { dir, file } = tempFile()
+    const clock = createFakeClock()
+    const server = await appThrottlingServer()
+    const first = launch(server.baseUrl, file, clock)
+    expect((await first.client.call(me(appA))).ok).toBe(false)
+    const throttledAt = clock.now()
+    // Same process: app B goes out at once, app A is held for the blind hour.
+    expect((await first.client.call(me(appB))).ok).toBe(true)
+    expect(server.requests).toHaveLength(2)
+    expect(await first.client.call(me(appA))).toMatchObject({
+      ok: false,
+      error: { code: 'rate-limited', retryAfterMs: 60 * MINUTE },
+    })
+    expect(server.requests).toHaveLength(2)
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { closed: { bucket: string }[] }
+    expect(saved.closed.map((entry) => entry.bucket)).toEqual([`app:${appKeyOf(appA)!}`])
+    expect(scanForCanaries(dir, [appA.appSecret, appA.token])).toEqual([])
+
+    clock.advance(MINUTE)
+    const second = launch(server.baseUrl, file, clock)
+    // Connect's debug_token for app B (its app token, `{app-id}|{app-secret}`) goes out...
+    const inspected = await debugToken(second.client, inspectFor(appB.appSecret), { budgetMs: 1 })
+    expect(inspected).toMatchObject({ ok: true, value: { isValid: true } })
+    expect(server.requests).toHaveLength(3)
+    expect((await second.client.call(me(appB))).ok).toBe(true)
+    expect(server.requests).toHaveLength(4)
+    // ...while app A stays held until its hour is up, its app-token calls included.
+    const held = { ok: false, error: { code: 'rate-limited', retryAfterMs: 59 * MINUTE } }
+    expect(await second.client.call(me(appA))).toMatchObject(held)
+    expect(
+      await debugToken(second.client, inspectFor(appA.appSecret), { budgetMs: 1 }),
+    ).toMatchObject(held)
+    expect(server.requests).toHaveLength(4)
+    expect(second.client.limiter.inspect(`app:${appKeyOf(appA)!}`)?.closedUntil).toBe(
+      throttledAt + 60 * MINUTE,
+    )
   })
 })

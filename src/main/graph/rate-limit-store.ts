@@ -23,11 +23,13 @@ const FORMAT = 1
 /** Far more than a real session closes; bounds what a tampered file can make us hold. */
 const MAX_ENTRIES = 256
 /**
- * The only bucket keys saved or restored (rate-limits.ts `bucketsOf`, usage-headers.ts): the app,
- * a token's 12-hex SHA-256 fingerprint (never the token), business object and ad-account ids.
- * Anything else is left out, so no later change can put a secret in this file by accident.
+ * The only bucket keys saved or restored (rate-limits.ts `bucketsOf`, usage-headers.ts): an app's
+ * or a token's 12-hex SHA-256 fingerprint (never the secret or the token), business object and
+ * ad-account ids. Anything else is left out, so no later change can put a secret in this file by
+ * accident. A plain `app` entry (saved before app buckets were keyed per app) is left out too, and
+ * counted as skipped: it cannot say which app Meta throttled, and restoring it would hold them all.
  */
-const BUCKET_KEY = /^(app|token:[0-9a-f]{12}|buc:(act_)?\d{1,32}|ad-account:act_\d{1,32})$/
+const BUCKET_KEY = /^((app|token):[0-9a-f]{12}|buc:(act_)?\d{1,32}|ad-account:act_\d{1,32})$/
 
 export interface RateLimitStoreOptions {
   readonly file: string

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createFakeClock } from './testing/fake-clock'
-import { createRateLimiter } from './rate-limits'
+import { canarySecret, canaryToken } from './testing/canaries'
+import { appKeyOf, createRateLimiter } from './rate-limits'
 
 const bucReport = (id: string, percent: number, regainMinutes = 0) => ({
   'x-business-use-case-usage': JSON.stringify({
@@ -19,8 +20,9 @@ const bucReport = (id: string, percent: number, regainMinutes = 0) => ({
 describe('rate limiter (REL-01)', () => {
   it('puts a request in the app, token, object and ad-account buckets', () => {
     const limiter = createRateLimiter(createFakeClock())
-    expect(limiter.bucketsOf({ tokenKey: 'abc', objectIds: ['act_9', '7', '7'] })).toEqual([
-      'app',
+    const scope = { tokenKey: 'abc', appKey: 'k1', objectIds: ['act_9', '7', '7'] }
+    expect(limiter.bucketsOf(scope)).toEqual([
+      'app:k1',
       'token:abc',
       'buc:act_9',
       'buc:7',
@@ -77,8 +79,8 @@ describe('rate limiter (REL-01)', () => {
   it('closes the app for code 4 and the token for code 17', () => {
     const clock = createFakeClock()
     const limiter = createRateLimiter(clock)
-    const tokenA = limiter.bucketsOf({ tokenKey: 'a', objectIds: [] })
-    const tokenB = limiter.bucketsOf({ tokenKey: 'b', objectIds: [] })
+    const tokenA = limiter.bucketsOf({ tokenKey: 'a', appKey: 'k1', objectIds: [] })
+    const tokenB = limiter.bucketsOf({ tokenKey: 'b', appKey: 'k1', objectIds: [] })
     limiter.observe(tokenA, {}, 17)
     expect(limiter.waitMs(tokenA)).toBe(60 * 60_000)
     expect(limiter.waitMs(tokenB)).toBe(0)
@@ -89,10 +91,10 @@ describe('rate limiter (REL-01)', () => {
   it('closes the touched business object on a BUC code without a header', () => {
     const clock = createFakeClock()
     const limiter = createRateLimiter(clock, { unknownRegainMs: 5_000 })
-    const buckets = limiter.bucketsOf({ tokenKey: 't', objectIds: ['7'] })
+    const buckets = limiter.bucketsOf({ tokenKey: 't', appKey: 'k1', objectIds: ['7'] })
     limiter.observe(buckets, {}, 80001)
     expect(limiter.waitMs(buckets)).toBe(5_000)
-    expect(limiter.inspect('app')).toBeUndefined()
+    expect(limiter.inspect('app:k1')).toBeUndefined()
   })
 
   it('applies X-Ad-Account-Usage to the ad account the request named', () => {
@@ -134,5 +136,75 @@ describe('rate limiter: regain times from the same response', () => {
     const buckets = limiter.bucketsOf({ tokenKey: 't', objectIds: [] })
     limiter.observe(buckets, { 'x-app-usage': '{"call_count":100}', ...bucReport('7', 100, 2) }, 4)
     expect(limiter.waitMs(buckets)).toBe(2 * 60_000)
+  })
+})
+
+describe('rate limiter: one app bucket per app (REL-01)', () => {
+  it('code 4 or 613 on app A holds every call of app A and none of app B', () => {
+    for (const code of [4, 613]) {
+      const clock = createFakeClock()
+      const limiter = createRateLimiter(clock)
+      const appA = limiter.bucketsOf({ tokenKey: 'a1', appKey: 'ka', objectIds: ['7'] })
+      const appAOtherToken = limiter.bucketsOf({ tokenKey: 'a2', appKey: 'ka', objectIds: [] })
+      const appB = limiter.bucketsOf({ tokenKey: 'b1', appKey: 'kb', objectIds: ['7'] })
+      limiter.observe(appA, {}, code)
+      expect(limiter.waitMs(appA)).toBe(60 * 60_000)
+      expect(limiter.waitMs(appAOtherToken)).toBe(60 * 60_000)
+      expect(limiter.waitMs(appB)).toBe(0)
+      expect(limiter.closedBuckets().map((closed) => closed.bucket)).toEqual(['app:ka'])
+    }
+  })
+
+  it('a full X-App-Usage closes and slows only the app that sent the request', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const appA = limiter.bucketsOf({ tokenKey: 'a', appKey: 'ka', objectIds: [] })
+    const appB = limiter.bucketsOf({ tokenKey: 'b', appKey: 'kb', objectIds: [] })
+    limiter.noteSent([...appA, ...appB])
+    limiter.observe(appA, { 'x-app-usage': '{"call_count":80}' })
+    expect(limiter.waitMs(appA)).toBeGreaterThan(0)
+    expect(limiter.waitMs(appB)).toBe(0)
+    limiter.observe(appA, { 'x-app-usage': '{"call_count":96}' })
+    expect(limiter.waitMs(appA)).toBe(60 * 60_000)
+    expect(limiter.waitMs(appB)).toBe(0)
+  })
+
+  it('a call with only a token counts against the app that token was used with', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    limiter.bucketsOf({ tokenKey: 'a', appKey: 'ka', objectIds: [] })
+    const bare = limiter.bucketsOf({ tokenKey: 'a', objectIds: [] })
+    expect(bare).toEqual(['app:ka', 'token:a'])
+    limiter.observe(bare, {}, 4)
+    expect(limiter.waitMs(limiter.bucketsOf({ tokenKey: 'a2', appKey: 'ka', objectIds: [] }))).toBe(
+      60 * 60_000,
+    )
+  })
+
+  it('a token of no known app: code 4 closes its token bucket only, never another app', () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter(clock)
+    const stranger = limiter.bucketsOf({ tokenKey: 'x', objectIds: [] })
+    const appB = limiter.bucketsOf({ tokenKey: 'b', appKey: 'kb', objectIds: [] })
+    expect(stranger).toEqual(['token:x'])
+    limiter.observe(stranger, {}, 613)
+    expect(limiter.waitMs(stranger)).toBe(60 * 60_000)
+    expect(limiter.waitMs(appB)).toBe(0)
+  })
+})
+
+describe('appKeyOf', () => {
+  it('names an app by a fingerprint of its secret, the same whether signed or app-token', () => {
+    const secretA = canarySecret()
+    const secretB = canarySecret()
+    const keyA = appKeyOf({ token: canaryToken(), appSecret: secretA })
+    expect(keyA).toMatch(/^[0-9a-f]{12}$/)
+    expect(secretA).not.toContain(keyA!)
+    expect(appKeyOf({ token: canaryToken(), appSecret: secretA })).toBe(keyA)
+    // debug_token's and the OAuth exchanges' app token `{app-id}|{app-secret}`:
+    expect(appKeyOf({ token: `123|${secretA}` })).toBe(keyA)
+    expect(appKeyOf({ token: `123|${secretA}`, appSecret: secretA })).toBe(keyA)
+    expect(appKeyOf({ token: canaryToken(), appSecret: secretB })).not.toBe(keyA)
+    expect(appKeyOf({ token: canaryToken() })).toBeUndefined()
   })
 })

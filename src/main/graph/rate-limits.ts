@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto'
 import type { Clock } from './clock'
 import { readUsageHeaders, type UsageReading } from './usage-headers'
 
 /**
  * The client's side of Meta's rate limits (REL-01; reference §7). Each request belongs to a few
- * buckets: the app (`X-App-Usage`, codes 4 and 613), the token (code 17), the business objects it
+ * buckets: its app (`X-App-Usage`, codes 4 and 613), the token (code 17), the business objects it
  * touches (`X-Business-Use-Case-Usage`, codes 32 and 80000–80014) and the ad account it names
  * (`X-Ad-Account-Usage`). Meta's advice is to spread calls out as usage rises and to stop when
  * throttled — calls made while throttled fail and count against the app — so:
@@ -35,6 +36,12 @@ export const DEFAULT_RATE_LIMIT_POLICY: RateLimitPolicy = {
 export interface BucketScope {
   /** Short, non-reversible fingerprint of the token (never the token). */
   readonly tokenKey: string
+  /**
+   * Fingerprint of the request's app (`appKeyOf`); absent when the call names no app. One client
+   * serves every app the admin connects, so each app's limit is its own bucket: Meta throttling
+   * app A must not hold app B's calls (connect's debug_token among them).
+   */
+  readonly appKey?: string
   /** Graph object ids the request touches: the node in the path, `business`, hints. */
   readonly objectIds: readonly string[]
 }
@@ -89,13 +96,42 @@ export interface RateLimiter {
     headers: Readonly<Record<string, string | undefined>>,
     throttleCode?: number,
   ): void
-  /** The buckets closed now, for saving across a relaunch. */
+  /**
+   * For tests and diagnostics: the buckets closed now. Persistence does not go through it — the
+   * limiter hands the same list to `RateLimiterPersistence.onClose` itself.
+   */
   closedBuckets(): ClosedBucket[]
   /** For tests and diagnostics: the current state of one bucket. */
   inspect(bucket: string): Readonly<BucketState> | undefined
 }
 
 const AD_ACCOUNT = /^act_\d+$/
+
+/** An app access token as graph/debug.ts builds it: `{app-id}|{app-secret}`. */
+const APP_TOKEN = /^\d{1,32}\|(.+)$/s
+
+/**
+ * The app bucket's key for a call's credentials: 12 hex characters of a SHA-256 over the app
+ * secret, which is the one thing that names the app on every call (the admin's calls carry it for
+ * appsecret_proof; debug_token and the OAuth exchanges carry it inside the app token). The app id
+ * would be nicer but the credentials do not hold it. Not reversible and domain-separated, so the
+ * key (which rate-limits.json keeps) says nothing about the secret; undefined when the call names
+ * no app (a bare user token): its app is then looked up by token, see `bucketsOf`.
+ */
+export function appKeyOf(credentials: {
+  readonly token: string
+  readonly appSecret?: string
+}): string | undefined {
+  const secret = credentials.appSecret || APP_TOKEN.exec(credentials.token)?.[1]
+  if (!secret) return undefined
+  return createHash('sha256')
+    .update(`sua-rate-limit-app\0${secret}`, 'utf8')
+    .digest('hex')
+    .slice(0, 12)
+}
+
+/** Tokens whose app the limiter remembers; far more than a session uses, so memory stays bounded. */
+const MAX_TOKEN_APPS = 512
 
 export function createRateLimiter(
   clock: Clock,
@@ -120,6 +156,26 @@ export function createRateLimiter(
     const target = state(bucket)
     const capped = Math.min(closedUntil, seededAt + MAX_RESTORED_CLOSE_MS)
     target.closedUntil = Math.max(target.closedUntil, capped)
+  }
+
+  /**
+   * The app each token was last used with. A token belongs to one app, so a call that carries only
+   * the token (preflight's unsigned `me`, batch.ts re-reading its buckets) still counts against it.
+   */
+  const appOfToken = new Map<string, string>()
+  const rememberApp = (tokenKey: string, appKey: string) => {
+    appOfToken.delete(tokenKey)
+    appOfToken.set(tokenKey, appKey)
+    if (appOfToken.size > MAX_TOKEN_APPS) appOfToken.delete(appOfToken.keys().next().value!)
+  }
+
+  /**
+   * The buckets that stand for a request's app: its `app:` bucket, or — when nothing names the
+   * app — its token's, the narrowest bucket that still cannot hold up another app.
+   */
+  const appBucketsOf = (buckets: readonly string[]): string[] => {
+    const apps = buckets.filter((bucket) => bucket.startsWith('app:'))
+    return apps.length > 0 ? apps : buckets.filter((bucket) => bucket.startsWith('token:'))
   }
 
   /** Set when a close was added or extended since the store was last told. */
@@ -168,7 +224,7 @@ export function createRateLimiter(
     code: number,
     readings: readonly UsageReading[],
   ): string[] => {
-    if (code === 4 || code === 613) return ['app']
+    if (code === 4 || code === 613) return appBucketsOf(buckets)
     if (code === 17) return buckets.filter((bucket) => bucket.startsWith('token:'))
     // 32 and 80000–80014: the business objects Meta reports as full, else the ones we touched.
     const reported = readings
@@ -179,14 +235,16 @@ export function createRateLimiter(
     const touched = buckets.filter(
       (bucket) => bucket.startsWith('buc:') || bucket.startsWith('ad-account:'),
     )
-    return touched.length > 0 ? touched : ['app']
+    return touched.length > 0 ? touched : appBucketsOf(buckets)
   }
 
   return {
     bucketsOf: (scope) => {
       const ids = [...new Set(scope.objectIds)]
+      if (scope.appKey) rememberApp(scope.tokenKey, scope.appKey)
+      const appKey = scope.appKey ?? appOfToken.get(scope.tokenKey)
       return [
-        'app',
+        ...(appKey ? [`app:${appKey}`] : []),
         `token:${scope.tokenKey}`,
         ...ids.map((id) => `buc:${id}`),
         ...ids.filter((id) => AD_ACCOUNT.test(id)).map((id) => `ad-account:${id}`),
@@ -213,9 +271,13 @@ export function createRateLimiter(
       const regains = readings.map((reading) => reading.regainMs ?? 0).filter((ms) => ms > 0)
       const regainMs = regains.length > 0 ? Math.max(...regains) : undefined
       const adAccounts = buckets.filter((bucket) => bucket.startsWith('ad-account:'))
+      const apps = appBucketsOf(buckets)
       for (const reading of readings) {
+        // X-App-Usage and X-Ad-Account-Usage do not say which app or account: the request's.
         if (reading.bucket === 'ad-account') {
           for (const bucket of adAccounts) apply(bucket, reading, regainMs)
+        } else if (reading.bucket === 'app') {
+          for (const bucket of apps) apply(bucket, reading, regainMs)
         } else {
           apply(reading.bucket, reading, regainMs)
         }

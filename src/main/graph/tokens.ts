@@ -38,6 +38,17 @@ const TokenAnswer = z.object({ access_token: z.string().min(1) })
 const proofRequired = () =>
   err('graph-invalid-request', 'graph.code.proofMissing', { hintKey: 'graph.hint.enterAppSecret' })
 
+/**
+ * error-catalog.ts advises "sign in again" for an expired or invalid token (190, 190/463, 190/467
+ * …) because the client almost always calls with the admin's own token. A call made with a system
+ * user's token is the exception: signing in again changes nothing there, a new token does.
+ */
+const SIGN_IN_AGAIN = 'graph.hint.signInAgain'
+const asSystemUserTokenError = <T>(result: Result<T>): Result<T> =>
+  !result.ok && result.error.hintKey === SIGN_IN_AGAIN
+    ? { ok: false, error: { ...result.error, hintKey: 'graph.hint.generateNewToken' } }
+    : result
+
 const remember = (result: Result<{ access_token: string }>): Result<GeneratedToken> =>
   mapResult(result, ({ access_token }) => {
     registerSecret(access_token)
@@ -147,7 +158,9 @@ export async function refreshToken(
     },
     RefreshAnswer,
   )
-  return mapResult(answer, (value) => {
+  // The exchange is the one call here made with the system user's token (debug_token above uses
+  // the app's), so its token errors are about that token.
+  return mapResult(asSystemUserTokenError(answer), (value) => {
     registerSecret(value.access_token)
     return {
       token: value.access_token,

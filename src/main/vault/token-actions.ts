@@ -64,6 +64,9 @@ export async function refresh(
     if (answer.error.messageKey === 'graph.refreshNeverExpiring') {
       return err('invalid-input', 'vaultMain.refresh.neverExpires')
     }
+    // An invalid token (190, 190/467…) already comes back from tokens.ts with "generate a new
+    // token": it knows which of its calls carried the system user's token. A blanket override of
+    // auth-invalid here would also rewrite a wrong app secret's "check the app secret".
     if (answer.error.code === 'auth-expired') {
       return err('auth-expired', 'vaultMain.refresh.expired', {
         hintKey: 'graph.hint.generateNewToken',

@@ -182,6 +182,38 @@ describe('refresh', () => {
   })
 })
 
+describe('refresh: a bad system-user token says "generate a new token", never "sign in again"', () => {
+  // fb_exchange_token is sent with the system user's token; the catalogue's default advice for
+  // 190 (sign in again) is about the admin's own token and would send the admin the wrong way.
+  it.each([
+    [467, { code: 'auth-invalid', messageKey: 'graph.code.tokenInvalid' }],
+    [460, { code: 'auth-invalid', messageKey: 'graph.code.passwordChanged' }],
+    [undefined, { code: 'auth-invalid', messageKey: 'graph.code.tokenInvalid' }],
+    [463, { code: 'auth-expired', messageKey: 'vaultMain.refresh.expired' }],
+  ])('the exchange answering 190/%s', async (subcode, expected) => {
+    const { h, kit } = await start()
+    const sixty = await systemUserWithToken(h, 'Sixty', true)
+    const soon = new Date(kit.timers.now() + 10 * DAY_S * 1000).toISOString()
+    await addRecord(
+      kit,
+      recordFor(h, { id: 's', systemUserId: sixty.systemUserId, expiresAt: soon }),
+      sixty.token,
+    )
+    h.sim.faults.add({
+      match: { method: 'GET', path: '/oauth/access_token' },
+      fault: { kind: 'graph-error', code: 190, ...(subcode !== undefined ? { subcode } : {}) },
+    })
+    const answer = await kit.call('vault:refresh', { id: 's' })
+    expect(answer.ok ? null : answer.error).toMatchObject({
+      ...expected,
+      hintKey: 'graph.hint.generateNewToken',
+    })
+    // The fault was spent on the exchange itself (debug_token had found the token valid): the same
+    // refresh goes through now.
+    expect((await kit.call('vault:refresh', { id: 's' })).ok).toBe(true)
+  })
+})
+
 describe('rotation, revoke, remove', () => {
   it('rotates: new token saved and verified, old one revoked (1 of 1) after confirmation', async () => {
     const { h, kit } = await start()
