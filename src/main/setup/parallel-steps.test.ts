@@ -92,6 +92,44 @@ describe('steps side by side', () => {
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
   })
 
+  it('a branch throws while the other is slow: both settle, one stop write, the run is held till then', async () => {
+    let runId = ''
+    let again: ReturnType<FlowHarness['service']['handlers']['setup:run-continue']> | undefined
+    flow = await startFlowHarness({
+      tier: 'full',
+      extra: {
+        crash: (point, step) => {
+          if (again || point !== 'before-request' || step !== 'install-app') return
+          // While the batch is still in flight: the run must still count as working.
+          setTimeout(() => {
+            again = flow!.service.handlers['setup:run-continue']({ runId })
+          }, 20)
+          throw new Error('simulated: a bug in the install branch')
+        },
+      },
+    })
+    flow.h.sim.faults.add({
+      match: { method: 'POST', path: '/' },
+      fault: { kind: 'latency', ms: 200 },
+    })
+    const { request, plan } = goalRequest(flow.h, 'run-ads', 'Thrown beside')
+    runId = valueOf(await flow.service.handlers['setup:run-start'](request)).runId
+    const error = errorOf(await flow.service.handlers['setup:run-continue']({ runId }))
+    expect(error.code).toBe('internal')
+    expect(errorOf(await again!).code).toBe('conflict')
+    // The slow batch's DONE reached the disk with the stop: written after both settled.
+    const stopped = valueOf(flow.service.journal.load(runId))
+    expect(stopped).toMatchObject({ status: 'paused', lastError: { code: 'internal' } })
+    expect(stepOf(stopped, 'assign').state).toBe('done')
+    // Whether the install left is unknown after a throw: IN_FLIGHT, read before acting again.
+    expect(stepOf(stopped, 'install-app')).toMatchObject({ state: 'in-flight' })
+    expect(valueOf(await flow.service.handlers['setup:run-continue']({ runId })).status).toBe(
+      'done',
+    )
+    expect(assignBatches(flow)).toHaveLength(1)
+    await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
+  })
+
   it('both answers lost: both steps stay IN_FLIGHT, and the resume reads instead of sending again', async () => {
     flow = await startFlowHarness({ tier: 'full' })
     for (const match of [

@@ -10,6 +10,7 @@ import type { Logger } from '../log/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
 import { createAssetCache } from './asset-cache'
+import { discardRun } from './discard-run'
 import { createJournal, type Journal } from './journal'
 import type { JournalLockOptions } from './journal-lock'
 import { readOverview } from './overview'
@@ -174,17 +175,8 @@ export function createSetupService(deps: SetupDeps): SetupService {
       if (executor.isRunning(runId)) return err('conflict', 'setupMain.run.busy')
       const loaded = journal.load(runId)
       if (!loaded.ok) return loaded.error.code === 'not-found' ? ok({ discarded: false }) : loaded
-      // A token saved by a run that never reached the vault would be an unreachable keychain
-      // entry: remove it with the run. A token the vault lists stays.
-      if (!deps.vault.get(loaded.value.vaultRecordId)) {
-        try {
-          await deps.secrets.delete({ kind: 'system-user-token', id: loaded.value.vaultRecordId })
-        } catch (error) {
-          deps.log.warn('setup.discard-keychain-failed', { runId, error })
-        }
-      }
-      const removed = journal.remove(runId)
-      return removed.ok ? ok({ discarded: removed.value }) : removed
+      // A token saved but not in the vault is revoked at Meta first, never just forgotten.
+      return discardRun({ ...deps, journal }, loaded.value)
     },
   }
   return { handlers, journal }

@@ -118,3 +118,23 @@ export async function recordToken(
   )
   return ok(undefined)
 }
+
+/**
+ * After a read-back that a resumed run did once its token was already recorded (the first
+ * attempt's read-back failed or was cancelled, and the token was vaulted all the same): the same
+ * record — never a second one — takes the grants Meta reported. Nothing when no record is there
+ * (the token was never recorded, or the admin removed it from the vault since).
+ */
+export function refreshRecordAssets(driver: RunDriver, deps: TokenDeps): Result<void> {
+  const { run } = driver
+  if (!deps.vault.get(run.vaultRecordId)) return ok(undefined)
+  try {
+    deps.vault.update(run.vaultRecordId, { assets: vaultAssetsOf(run) })
+  } catch (error) {
+    driver.log.error('setup.vault-write-failed', { runId: run.runId, error })
+    // Not DONE then: the next attempt reads the grants again and brings them to the record.
+    driver.settle((current) => withStep(current, 'verify-assignments', { state: 'planned' }))
+    return err('storage-failed', 'setupMain.save.vaultFailed')
+  }
+  return ok(undefined)
+}

@@ -43,6 +43,11 @@ export const setupMainMessages = {
   'setupMain.save.vaultFailed':
     'The token is safe in your keychain, but the vault’s list could not be updated. Continue to try again.',
 
+  'setupMain.discard.tokenKept':
+    'This setup saved a token that the vault does not list yet, and the app cannot revoke it from here. Continue the setup to add the token to the vault, where you can revoke it, or connect with the app that made it.',
+  'setupMain.discard.keychainUnreadable':
+    'The keychain could not be read, so the app cannot tell whether this setup left a working token in it. The setup is kept: unlock your keychain, then continue or discard it again.',
+
   'setupMain.rename.notFound': 'This system user is no longer in your business.',
   'setupMain.overview.cannotDelete':
     'Meta does not let apps delete system users. You can remove one in Business Settings, or revoke its tokens so it can no longer be used.',
