@@ -55,7 +55,7 @@ async function settleUnrecorded(deps: DiscardDeps, run: RunRecord): Promise<Resu
     (stepOf(run, 'generate-token').state === 'in-flight' || run.orphans.some((o) => !o.revoked))
   if (token === null && !lost) return ok(undefined)
   const revoked = await revokeUnrecorded(deps, run, token)
-  if (!revoked.ok) return revoked
+  if (!revoked.ok && !nothingLiveLeft(run, revoked.error.code)) return revoked
   deps.log.warn('setup.discard-revoked-token', { runId: run.runId, adopted: run.adopted })
   if (token === null) return ok(undefined)
   try {
@@ -65,6 +65,16 @@ async function settleUnrecorded(deps: DiscardDeps, run: RunRecord): Promise<Resu
     deps.log.warn('setup.discard-keychain-failed', { runId: run.runId, error })
   }
   return ok(undefined)
+}
+
+/**
+ * A refused revoke that still proves nothing is live: the system user no longer exists at Meta
+ * (its tokens died with it), or — practice only — the simulator, which starts afresh each launch,
+ * no longer knows the token. A real token Meta calls invalid is NOT taken as dead: the same code
+ * can mean the admin's own token is, and a live token would then be left unrecorded.
+ */
+function nothingLiveLeft(run: RunRecord, code: string): boolean {
+  return code === 'not-found' || (run.practice && code === 'auth-invalid')
 }
 
 async function revokeUnrecorded(

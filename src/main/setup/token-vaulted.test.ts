@@ -166,6 +166,20 @@ describe('discarding a run that saved a token the vault does not list', () => {
     expect(await flow!.secrets.get(refOf(run))).toBeNull()
   })
 
+  it('a practice token the simulator no longer knows (a relaunch) is forgotten, not kept forever', async () => {
+    const { run } = await unrecorded('Stale practice')
+    flow!.h.sim.faults.add({
+      match: { path: /oauth\/revoke$/ },
+      fault: { kind: 'graph-error', code: 190 },
+      times: 5,
+    })
+    expect(
+      valueOf(await flow!.service.handlers['setup:run-discard']({ runId: run.runId })),
+    ).toEqual({ discarded: true })
+    expect(await flow!.secrets.get(refOf(run))).toBeNull()
+    expect(flow!.service.journal.load(run.runId).ok).toBe(false)
+  })
+
   it('Meta refuses the revoke: the discard is refused, run and token kept, and continuing vaults it', async () => {
     const { run, saved, failing } = await unrecorded('Kept on refusal')
     flow!.h.sim.faults.add({
