@@ -1,3 +1,4 @@
+import { GOAL_IDS } from '../../../src/shared/catalog/goals'
 import type { RunSummary } from '../../../src/shared/ipc/schemas/setup'
 import { en } from '../../../src/shared/i18n/en'
 import { translate } from '../../../src/shared/i18n/translate'
@@ -21,15 +22,10 @@ import { recordWire } from './wire-log'
  * out a throttle — up to a bound with the faults still live, then once more after they clear.
  */
 
-export const GOALS = [
-  'read-ad-reports',
-  'run-ads',
-  'publish-page-posts',
-  'answer-messages',
-  'manage-catalog',
-  'send-server-events',
-  'whatsapp-messaging',
-] as const
+/** Every goal with a fixed plan (Custom needs a hand-made one). */
+export const GOALS = GOAL_IDS.filter(
+  (goal): goal is Exclude<(typeof GOAL_IDS)[number], 'custom'> => goal !== 'custom',
+)
 
 /** Attempts with the faults still live, then one after they clear. */
 export const START_TRIES = 3

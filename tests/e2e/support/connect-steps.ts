@@ -26,9 +26,10 @@ export interface PracticePreview {
   close(): Promise<void>
 }
 
-/** Opens the preview with a practice runtime owned by the test. */
-export async function openPracticePreview(): Promise<PracticePreview> {
-  const practice = createPracticeRuntime()
+/** Opens the preview with a practice runtime owned by the test (a fresh one unless given). */
+export async function openPracticePreview(
+  practice: PracticeRuntime = createPracticeRuntime(),
+): Promise<PracticePreview> {
   let session: PreviewSession
   try {
     session = await openPreviewSession({ ports: { practice } })

@@ -15,9 +15,8 @@ import {
   type PracticeRuntime,
   type PracticeSession,
 } from '../../../src/main/practice/practice-runtime'
-import type { PracticePreview } from './connect-steps'
+import { openPracticePreview, type PracticePreview } from './connect-steps'
 import { scanTexts } from './hygiene'
-import { openPreviewSession, type PreviewSession } from './preview-session'
 import { rendererText } from './renderer-data'
 
 /** One answer the simulator gave, as far as these tests need it (never a body, never a query). */
@@ -118,24 +117,7 @@ export interface RecordedPracticePreview extends PracticePreview {
 
 export async function openRecordedPracticePreview(): Promise<RecordedPracticePreview> {
   const answers: GraphAnswer[] = []
-  const practice = recordedRuntime(answers)
-  let session: PreviewSession
-  try {
-    session = await openPreviewSession({ ports: { practice } })
-  } catch (error) {
-    await practice.close()
-    throw error
-  }
-  return {
-    session,
-    practice,
-    answers,
-    simulator: async () => (await practice.session()).simulator,
-    close: async () => {
-      await session.close()
-      await practice.close()
-    },
-  }
+  return { ...(await openPracticePreview(recordedRuntime(answers))), answers }
 }
 
 /** The trace id of the latest error answer to `method` on a path matching `path`. */
