@@ -58,6 +58,22 @@ export const WarningIcon = (props: IconProps): ReactNode => (
   </Svg>
 )
 
+/** A crossed circle: revoked or not accepted, a different shape from the warning triangle. */
+export const BlockedIcon = (props: IconProps): ReactNode => (
+  <Svg {...props}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="m5.8 5.8 12.4 12.4" />
+  </Svg>
+)
+
+/** A clock: expiring soon. */
+export const ClockIcon = (props: IconProps): ReactNode => (
+  <Svg {...props}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v5l3 2" />
+  </Svg>
+)
+
 export const CheckIcon = (props: IconProps): ReactNode => (
   <Svg {...props}>
     <circle cx="12" cy="12" r="9" />
