@@ -1,4 +1,5 @@
 // @ts-check
+import { defineConfig } from 'eslint/config'
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -21,7 +22,7 @@ const NO_NEW_BROWSER_WINDOW = {
   message: 'Windows come only from src/main/window.ts.',
 }
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['out/**', 'reports/**', 'node_modules/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -7,9 +7,18 @@ const alias = {
   '@renderer': resolve(import.meta.dirname, 'src/renderer/src'),
 }
 
+/*
+ * Time limits are a backstop for a hung test, never a speed check (speed is measured in
+ * `npm run bench`). Each is set well above what the slowest test needs with one core shared with a
+ * second copy of the suite (`npm run test:stress`), so a busy or slow machine changes no result.
+ */
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Every core: vitest's default leaves one of a 2-core machine idle, which doubled CI's wall time.
+    maxWorkers: '100%',
+    // expect.poll waits this long for its condition; it returns as soon as the condition holds.
+    expect: { poll: { timeout: 15_000 } },
     projects: [
       {
         extends: true,
@@ -22,6 +31,9 @@ export default defineConfig({
             'scripts/**/*.test.ts',
           ],
           server: { deps: { inline: ['electron-store'] } },
+          // Services against the simulator on loopback, property runs of a thousand cases.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -32,6 +44,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['src/renderer/src/test-setup.ts'],
+          // Whole screens in jsdom; Testing Library's own waits are set in test-setup.ts.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -42,6 +57,9 @@ export default defineConfig({
           include: ['tests/keychain/**/*.test.ts'],
           // One Secret Service session: the tests share the D-Bus daemon, so they run in sequence.
           fileParallelism: false,
+          // D-Bus round trips, and child processes that bundle the adapter before they run it.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -50,8 +68,9 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.e2e.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
+          // A whole flow in headless Chromium; the hooks start the preview server and the browser.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -6,6 +6,7 @@ import { CHANNEL_NAMES } from '@shared/ipc/channels'
 import { APP_ENTRY_URL } from './app-protocol'
 import { readForm } from './connect/testing/clicking-login-port'
 import type { electronFake as ElectronFake } from './testing/electron-fake'
+import { SETTLE } from './testing/waits'
 
 vi.mock('electron', async () => (await import('./testing/electron-fake')).electronModule())
 // Unit scope: the real keychain is covered by tests/keychain; here the in-memory store stands in.
@@ -50,7 +51,7 @@ describe('main/index.ts', () => {
     expect(fake.windows).toHaveLength(0)
 
     fake.app.markReady()
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), SETTLE)
     expect(fake.timeline.slice(3)).toStrictEqual(['ready', 'window-created'])
 
     expect([...fake.ipcMain.handlers.keys()].sort()).toStrictEqual([...CHANNEL_NAMES].sort())
@@ -78,7 +79,7 @@ describe('main/index.ts', () => {
   it('focuses (and restores) the window when a second instance starts', async () => {
     const fake = await launch({ holdsLock: true })
     fake.app.markReady()
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), SETTLE)
     const win = fake.windows[0]!
     win.minimized = true
     fake.app.emit('second-instance')
@@ -89,7 +90,7 @@ describe('main/index.ts', () => {
   it('refuses IPC once the window is closed, and quits when no window is left', async () => {
     const fake = await launch({ holdsLock: true })
     fake.app.markReady()
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), SETTLE)
     const win = fake.windows[0]!
     const frame = win.webContents.mainFrame
     win.close()
@@ -120,7 +121,7 @@ describe('main/index.ts', () => {
   it('signs in through a login window of its own, then tells the main window', async () => {
     const fake = await launch({ holdsLock: true })
     fake.app.markReady()
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), SETTLE)
     const main = fake.windows[0]!
     const frame = main.webContents.mainFrame
     const pending = fake.ipcMain.invoke(
@@ -129,7 +130,7 @@ describe('main/index.ts', () => {
       { app: { target: 'practice' } },
     )
     // The login window opens on the practice simulator's dialog (main started it on demand).
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(2))
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2), SETTLE)
     const login = fake.windows[1]!
     expect(login.options.webPreferences).not.toHaveProperty('preload')
     const dialogUrl = login.loadedUrl ?? ''
@@ -148,15 +149,17 @@ describe('main/index.ts', () => {
 
     expect(await pending).toMatchObject({ ok: true, value: { target: 'practice' } })
     expect(login.destroyed).toBe(true)
-    await vi.waitFor(() =>
-      expect(main.webContents.sent.map((message) => message.channel)).toContain(
-        'app:status-changed',
-      ),
+    await vi.waitFor(
+      () =>
+        expect(main.webContents.sent.map((message) => message.channel)).toContain(
+          'app:status-changed',
+        ),
+      SETTLE,
     )
     // The practice simulator stops with the app.
     fake.app.emit('will-quit')
     await vi.waitFor(async () => {
       await expect(fetch(dialogUrl)).rejects.toThrow()
-    })
+    }, SETTLE)
   })
 })

@@ -15,6 +15,7 @@ import { createAsyncClipboardGuard } from './async-clipboard-guard'
 import { createMemoryClipboard } from './preview-ports'
 import { createRevealTimer, type RevealEnded } from './reveal-timer'
 import { systemTimers } from './timers'
+import { SETTLE } from '../testing/waits'
 
 const MINUTE = 60_000
 
@@ -108,7 +109,7 @@ describe('auto-lock', () => {
     const { power, autoLock, reports } = setup()
     power.emitter.emit(event)
     expect(autoLock.isLocked()).toBe(true)
-    return vi.waitFor(() => expect(reports).toEqual([{ reason, failed: [] }]))
+    return vi.waitFor(() => expect(reports).toEqual([{ reason, failed: [] }]), SETTLE)
   })
 
   it('handles all 3 trigger types, each locking again after an unlock', async () => {

@@ -1,4 +1,4 @@
-import { configure, render, screen, type RenderResult } from '@testing-library/react'
+import { render, screen, type RenderResult } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { en } from '@shared/i18n/en'
 import { App } from '../app'
@@ -11,10 +11,6 @@ import { createFakeApi, type FakeApi, type FakeApiOptions } from './fake-api'
 import { resetStores } from './render-app'
 
 type User = ReturnType<typeof userEvent.setup>
-
-// These tests walk whole flows through many screens; on a loaded machine one step can take longer
-// than Testing Library's default one-second wait. Waiting longer changes no outcome, only patience.
-configure({ asyncUtilTimeout: 4000 })
 
 /**
  * Renders the whole app with a fake bridge, like renderApp, plus the words for the test preflight

@@ -3,13 +3,13 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { err, ok } from '@shared/result'
 import { renderApp } from '../testing/render-app'
-import { mixedRecords, openVault } from './vault-test-helpers'
+import { mixedRecords, openVault, openVaultTool } from './vault-test-helpers'
 
 async function openSettings(options: Parameters<typeof renderApp>[0] = {}) {
   const rendered = renderApp({ vault: ok({ records: mixedRecords() }), ...options })
   const user = userEvent.setup()
   await openVault(user)
-  await user.click(await screen.findByRole('button', { name: 'Vault settings' }, { timeout: 5000 }))
+  await openVaultTool(user, 'Vault settings')
   const idle = await screen.findByRole('textbox', {
     name: 'Lock the vault after this many idle minutes',
   })

@@ -77,8 +77,21 @@ export function mixedRecords(): VaultListItem[] {
 export async function openVault(user: ReturnType<typeof userEvent.setup>): Promise<void> {
   const nav = screen.getByRole('navigation', { name: 'Main' })
   await user.click(within(nav).getByRole('button', { name: 'Token vault' }))
-  // The vault home is a lazy chunk: its first import can take a while on a busy machine.
-  await screen.findByRole('heading', { level: 1, name: 'Token vault' }, { timeout: 5000 })
+  // The vault home is a lazy chunk; findBy waits as long as test-setup's asyncUtilTimeout allows.
+  await screen.findByRole('heading', { level: 1, name: 'Token vault' })
+}
+
+/**
+ * Clicks one of the vault's tools ("Print inventory", "Vault settings", …) once the toolbar shows
+ * (it appears with the first page). The query is scoped to the toolbar: a role query over the
+ * whole list computes the name of every row's buttons, which is what made these tests slow.
+ */
+export async function openVaultTool(
+  user: ReturnType<typeof userEvent.setup>,
+  name: string,
+): Promise<void> {
+  const toolbar = await screen.findByRole('group', { name: 'Vault tools' })
+  await user.click(within(toolbar).getByRole('button', { name }))
 }
 
 /** Opens one record's details from the list by its row's "Details" button. */

@@ -13,7 +13,7 @@ async function setUp(options: Parameters<typeof renderApp>[0] = {}) {
   const user = userEvent.setup()
   await openVault(user)
   // The toolbar shows once the first page has arrived.
-  await screen.findByRole('button', { name: 'Backup and export' }, { timeout: 5000 })
+  await screen.findByRole('button', { name: 'Backup and export' })
   return { ...rendered, user }
 }
 
