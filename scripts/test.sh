@@ -24,18 +24,34 @@ if ((${#need[@]})); then
   fi
 fi
 
+started=$SECONDS
 # The e2e layer drives the built renderer through the preview server.
 npx electron-vite build >/dev/null || { echo 'Build failed.' >&2; echo 'tests: 0 passed, 1 failed, 0 skipped'; exit 1; }
 
 mkdir -p reports
-rm -rf reports/vitest.json reports/evidence
+rm -rf reports/vitest*.json reports/layers reports/evidence
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # A fresh keyring home: an existing login.keyring with another password would stay locked.
 mkdir -m 700 "$tmp/run" "$tmp/data"
+# With no arguments, two vitest runs side by side: the node and renderer layers (parallel files) and
+# the keychain and e2e layers (one file at a time, so vitest would otherwise run them only after the
+# rest, leaving a core idle). Each writes its own report; vitest-summary merges them into
+# reports/vitest.json. With arguments (files, -t, --project), one run of exactly those.
 XDG_RUNTIME_DIR="$tmp/run" XDG_DATA_HOME="$tmp/data" dbus-run-session -- bash -c '
   echo -n "test-keyring-password" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   export SUA_TEST_KEYRING=1
-  npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json "$@"
+  layers() {
+    npx vitest run --reporter=default --reporter=json --outputFile.json="reports/vitest-$1.json" "${@:2}"
+  }
+  if (($#)); then layers all "$@"; exit; fi
+  mkdir -p reports/layers
+  layers browser --project keychain --project e2e >reports/layers/browser.log 2>&1 &
+  browser=$!
+  layers unit --project main --project renderer
+  wait "$browser"
+  echo "--- keychain and e2e layers (run beside the above) ---"
+  cat reports/layers/browser.log
 ' vitest "$@" 2> >(grep -v 'Failed to set fd limit' >&2)
-node scripts/vitest-summary.mjs reports/vitest.json
+echo "npm test: $((SECONDS - started)) s on Node $(node -v), build included"
+node scripts/vitest-summary.mjs reports/vitest-*.json
