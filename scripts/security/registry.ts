@@ -9,6 +9,7 @@ import { ipcFuzzGate } from './gates/ipc-fuzz'
 import { keychainFailureGate } from './gates/keychain-failure'
 import { logRedactionGate } from './gates/log-redaction'
 import { preloadSurfaceGate } from './gates/preload-surface'
+import { previewLockGate } from './gates/preview-lock'
 import { reliabilityGate } from './gates/reliability'
 import { secretHygieneGate } from './gates/secret-hygiene-gate'
 import { testEvidenceGate } from './gates/test-evidence'
@@ -26,6 +27,7 @@ export const GATES: readonly Gate[] = [
   secretHygieneGate,
   ipcFuzzGate,
   externalLinksGate,
+  previewLockGate,
   logRedactionGate,
   fusesGate,
   reliabilityGate,

@@ -1,6 +1,9 @@
 import type { Requirement } from './requirements'
 
-/** SEC-01…22 of shared/reference/security.md: where each is met and what proves it. */
+/**
+ * SEC-01…22 of shared/reference/security.md, then SEC-23, this project's own (the browser
+ * preview's lock): where each is met and what proves it.
+ */
 const WINDOW = 'src/main/window.ts'
 const E2E_SECURITY = 'tests/e2e/security.e2e.test.ts'
 const E2E_HYGIENE = 'tests/e2e/secret-hygiene.e2e.test.ts'
@@ -358,5 +361,36 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
     ],
     releaseMachine:
       "the advisory audit needs a registry that offers npm's bulk advisory endpoint (this workplace's answers 405): `npm run verify:security -- --only=dependency-audit` there must show 0 high and 0 critical.",
+  },
+  {
+    id: 'SEC-23',
+    title: 'Browser preview answers only whoever started it: launch secret → session cookie',
+    metIn: [
+      'src/preview/launch-lock.ts',
+      'src/preview/preview-server.ts',
+      'src/preview/bridge-script.ts',
+      'src/preview/refusal-log.ts',
+    ],
+    tests: [
+      'src/preview/launch-lock.test.ts',
+      'src/preview/preview-lock.test.ts',
+      'src/preview/refusal-log.test.ts',
+      'src/preview/bridge-script.test.ts',
+      'scripts/security/gates/preview-lock.test.ts',
+      E2E_SECURITY,
+    ],
+    gates: [
+      {
+        id: 'preview-lock',
+        figures: [
+          'channelsAttacked',
+          'answeredWithoutSecret',
+          'answeredStale',
+          'answeredWithCookie',
+          'refusalLogLines',
+          'secretsInLog',
+        ],
+      },
+    ],
   },
 ]

@@ -3,9 +3,9 @@ import { RELIABILITY_REQUIREMENTS } from './requirements-reliability'
 import { SECURITY_REQUIREMENTS } from './requirements-security'
 
 /**
- * The 30 requirements of shared/reference/security.md, each with where it is met and what proves
- * it. docs/security.md's table is generated from this list plus the latest figures: a gate's
- * figures from reports/security.json, a test's pass count from reports/vitest.json. A file listed
+ * The 30 requirements of shared/reference/security.md plus SEC-23 (the browser preview's lock,
+ * this project's own), each with where it is met and what proves it. docs/security.md's table is
+ * generated from this list plus the latest figures: a gate's figures from reports/security.json, a test's pass count from reports/vitest.json. A file listed
  * here that does not exist yet is simply not shown, so the table never claims more than is there.
  */
 export interface Requirement {
@@ -23,7 +23,7 @@ export interface Requirement {
   readonly releaseMachine?: string
 }
 
-/** In table order: SEC-01…22, then REL-01…08. */
+/** In table order: SEC-01…23, then REL-01…08. */
 export const REQUIREMENTS: readonly Requirement[] = [
   ...SECURITY_REQUIREMENTS,
   ...RELIABILITY_REQUIREMENTS,

@@ -9,7 +9,7 @@ import { MUTATIONS, runMutations } from './self-test'
 describe('the gates turn red on insecure changes to a copy of this repository', () => {
   const offline = MUTATIONS.filter((mutation) => !mutation.needsNetwork)
 
-  it('has offline mutations for the AST, secret and log-redaction gates', () => {
+  it('has offline mutations for the AST, secret, log-redaction, keychain and preview gates', () => {
     expect(new Set(offline.map((mutation) => mutation.gate.id))).toStrictEqual(
       new Set([
         'factory-adapters',
@@ -17,6 +17,7 @@ describe('the gates turn red on insecure changes to a copy of this repository', 
         'secret-hygiene',
         'log-redaction',
         'keychain-failure',
+        'preview-lock',
       ]),
     )
   })

@@ -17,6 +17,7 @@ import { factoryAdaptersGate } from './gates/factory-adapters'
 import { keychainFailureGate } from './gates/keychain-failure'
 import { logRedactionGate } from './gates/log-redaction'
 import { preloadSurfaceGate } from './gates/preload-surface'
+import { previewLockGate } from './gates/preview-lock'
 import { secretHygieneGate } from './gates/secret-hygiene-gate'
 
 /**
@@ -143,6 +144,20 @@ export const MUTATIONS: readonly Mutation[] = [
         'src/main/vault/secrets-access.ts',
         '    return keychainError(error)\n  }\n}\n\n/** Deletes',
         '    return error === undefined ? keychainError(error) : ok(undefined)\n  }\n}\n\n/** Deletes',
+      ),
+  },
+  {
+    id: 'preview-unlocked',
+    description: 'the browser preview answers API calls without a session cookie',
+    gate: previewLockGate,
+    expect: 'answered-without-secret',
+    needsNetwork: false,
+    apply: (tree) =>
+      replaceIn(
+        tree,
+        'src/preview/preview-server.ts',
+        'lock?.admits(request.headers.cookie) === true',
+        'lock !== undefined',
       ),
   },
   {

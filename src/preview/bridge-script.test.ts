@@ -2,6 +2,7 @@ import { createContext, runInContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { API_METHOD_NAMES, CHANNELS, EVENTS } from '@shared/ipc/channels'
 import { en } from '@shared/i18n/en'
+import { makeCanaryPreviewSecret } from '../../tests/fixtures/canaries'
 import { createBridgeScript } from './bridge-script'
 
 interface FetchCall {
@@ -33,22 +34,45 @@ class FakeEventSource {
 
 type Api = Record<string, (argument?: unknown) => unknown>
 
+/** The page's address as the bridge sees it, and every replaceState it makes. */
+function fakeLocation(hash: string) {
+  const replaced: string[] = []
+  const location = { pathname: '/', search: '', hash }
+  const history = {
+    state: null,
+    replaceState: (_state: unknown, _title: string, url: string) => {
+      replaced.push(url)
+      location.hash = ''
+    },
+  }
+  return { location, history, replaced }
+}
+
 /** Runs the generated script in a fresh realm whose `window` is the realm itself. */
-function loadBridge(fetchImpl: (url: string, init: FetchCall['init']) => Promise<unknown>) {
+function loadBridge(
+  fetchImpl: (url: string, init: FetchCall['init']) => Promise<unknown>,
+  hash = '',
+) {
   FakeEventSource.instances.length = 0
   const calls: FetchCall[] = []
+  const address = fakeLocation(hash)
   const sandbox: Record<string, unknown> = {
     fetch: (url: string, init: FetchCall['init']) => {
       calls.push({ url, init })
       return fetchImpl(url, init)
     },
     EventSource: FakeEventSource,
+    location: address.location,
+    history: address.history,
   }
   sandbox.window = sandbox
   const context = createContext(sandbox)
   runInContext(createBridgeScript(), context)
-  return { api: sandbox.api as Api, calls, context }
+  return { api: sandbox.api as Api, calls, context, replaced: address.replaced }
 }
+
+/** Lets the bridge's pending promise callbacks run (the stream opens after the session). */
+const settle = () => new Promise((resolve) => setImmediate(resolve))
 
 const jsonResponse = (body: unknown) => Promise.resolve({ json: () => Promise.resolve(body) })
 
@@ -102,7 +126,7 @@ describe('the preview bridge script', () => {
     expect(en['errors.previewUnreachable']).toMatch(/preview/)
   })
 
-  it('delivers event payloads only, over one EventSource, until unsubscribed', () => {
+  it('delivers event payloads only, over one EventSource, until unsubscribed', async () => {
     const { api } = loadBridge(() => jsonResponse({ ok: true, value: {} }))
     expect(FakeEventSource.instances).toHaveLength(0)
     const [event, method] = Object.entries(EVENTS)[0]!
@@ -110,6 +134,7 @@ describe('the preview bridge script', () => {
     const second: unknown[] = []
     const unsubscribe = api[method]!((payload: unknown) => first.push(payload)) as () => void
     api[method]!((payload: unknown) => second.push(payload))
+    await settle()
     expect(FakeEventSource.instances).toHaveLength(1)
     const source = FakeEventSource.instances[0]!
     expect(source.url).toBe('/__api/events')
@@ -150,6 +175,7 @@ describe('sign-in popups in the preview', () => {
     expect(FakeEventSource.instances).toHaveLength(0)
     await api[CHANNELS['connect:sign-in']]!({ app: { target: 'practice' } })
     await api[CHANNELS['connect:sign-in']]!({ app: { target: 'practice' } })
+    await settle()
     expect(FakeEventSource.instances).toHaveLength(1)
     const source = FakeEventSource.instances[0]!
     expect(source.listeners.get('preview:login-open')?.size).toBe(1)
@@ -162,6 +188,7 @@ describe('sign-in popups in the preview', () => {
   it('ignores anything but an http(s) URL', async () => {
     const { api, opened } = loadWithPopups()
     await api[CHANNELS['connect:sign-in']]!({ app: { target: 'practice' } })
+    await settle()
     const source = FakeEventSource.instances[0]!
     for (const data of [
       JSON.stringify({ url: 'javascript:alert(1)' }),
@@ -178,6 +205,82 @@ describe('sign-in popups in the preview', () => {
   it('other channels never open the stream for it', async () => {
     const { api } = loadWithPopups()
     await api[CHANNELS['connect:token-paste']]!({ app: { target: 'practice' }, token: 'x' })
+    await settle()
     expect(FakeEventSource.instances).toHaveLength(0)
+  })
+})
+
+describe('the launch secret in the bridge', () => {
+  const secret = makeCanaryPreviewSecret()
+
+  it('drops the fragment at once and trades the secret once, in a POST body, before any call', async () => {
+    let finishExchange = () => {}
+    const { api, calls, replaced } = loadBridge(
+      (url) =>
+        url === '/__api/session'
+          ? new Promise((resolve) => {
+              finishExchange = () => resolve({ json: () => Promise.resolve({ ok: true }) })
+            })
+          : jsonResponse({ ok: true, value: {} }),
+      `#k=${secret}`,
+    )
+    expect(replaced).toEqual(['/'])
+    const pending = api[CHANNELS['app:status-get']]!()
+    api[Object.values(EVENTS)[0]!]!(() => undefined)
+    await settle()
+    // Nothing but the exchange went out while it is under way.
+    expect(calls.map((call) => call.url)).toEqual(['/__api/session'])
+    expect(FakeEventSource.instances).toHaveLength(0)
+    expect(calls[0]!.init.method).toBe('POST')
+    expect(calls[0]!.init.headers).toEqual({
+      'content-type': 'application/json',
+      'x-sua-preview': '1',
+    })
+    expect(JSON.parse(calls[0]!.init.body)).toEqual({ secret })
+
+    finishExchange()
+    await pending
+    await settle()
+    expect(calls.map((call) => call.url)).toEqual([
+      '/__api/session',
+      '/__api/invoke/app:status-get',
+    ])
+    expect(FakeEventSource.instances).toHaveLength(1)
+    await api[CHANNELS['app:status-get']]!()
+    expect(calls.filter((call) => call.url === '/__api/session')).toHaveLength(1)
+    // The secret never goes into a URL the bridge requests.
+    expect(calls.filter((call) => call.url.includes(secret))).toEqual([])
+  })
+
+  it('without a fragment (a reload) calls straight away, relying on the cookie', async () => {
+    const { api, calls, replaced } = loadBridge(() => jsonResponse({ ok: true, value: {} }))
+    await api[CHANNELS['app:status-get']]!()
+    expect(calls.map((call) => call.url)).toEqual(['/__api/invoke/app:status-get'])
+    expect(replaced).toEqual([])
+  })
+
+  it('drops any other fragment without trading it', async () => {
+    const { api, calls, replaced } = loadBridge(
+      () => jsonResponse({ ok: true, value: {} }),
+      `#x=${secret}`,
+    )
+    await api[CHANNELS['app:status-get']]!()
+    expect(replaced).toEqual(['/'])
+    expect(calls.map((call) => call.url)).toEqual(['/__api/invoke/app:status-get'])
+  })
+
+  it("still makes the calls when the exchange fails (they get the server's refusal)", async () => {
+    const { api, calls } = loadBridge(
+      (url) =>
+        url === '/__api/session'
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : jsonResponse({ ok: false, error: { code: 'forbidden-sender', messageKey: 'm' } }),
+      `#k=${secret}`,
+    )
+    await expect(api[CHANNELS['app:status-get']]!()).resolves.toMatchObject({ ok: false })
+    expect(calls.map((call) => call.url)).toEqual([
+      '/__api/session',
+      '/__api/invoke/app:status-get',
+    ])
   })
 })

@@ -1,4 +1,5 @@
 import { CHANNELS, EVENTS } from '@shared/ipc/channels'
+import { LAUNCH_SECRET_PARAM, SESSION_PATH } from './launch-lock'
 import { PREVIEW_LOGIN_EVENT } from './preview-login-port'
 import { PREVIEW_HEADER } from './request-guard'
 
@@ -21,6 +22,12 @@ export const EVENTS_PATH = '/__api/events'
  * message, and opens Facebook Login (or the practice dialog) in a popup when main sends it. The
  * popup comes back to the preview's callback route, never to the page; nothing about it reaches
  * the renderer but the sign-in's Result.
+ *
+ * The session (launch-lock.ts): before the app's code runs, the bridge takes the launch secret out
+ * of the address's fragment and drops the fragment with history.replaceState, so it is neither on
+ * screen nor in what the app can read later. It trades the secret for the HttpOnly session cookie
+ * once; every call and the event stream wait for that. Without a fragment (a reload) the cookie the
+ * browser already holds does the job.
  */
 export function createBridgeScript(): string {
   return `// System User Assistant: browser preview bridge (generated from the IPC contract).
@@ -34,12 +41,37 @@ export function createBridgeScript(): string {
   })
   const isResult = (value) =>
     value !== null && typeof value === 'object' && typeof value.ok === 'boolean'
+  const HEADERS = { 'content-type': 'application/json', ${JSON.stringify(PREVIEW_HEADER)}: '1' }
+
+  const takeLaunchSecret = () => {
+    const found = /^#${LAUNCH_SECRET_PARAM}=([A-Za-z0-9_-]+)$/.exec(location.hash)
+    if (location.hash !== '') {
+      history.replaceState(history.state, '', location.pathname + location.search)
+    }
+    return found === null ? null : found[1]
+  }
+  const launchSecret = takeLaunchSecret()
+  // A failed exchange is not fatal here: the calls then get the server's "locked" Result.
+  const session =
+    launchSecret === null
+      ? Promise.resolve()
+      : fetch(${JSON.stringify(SESSION_PATH)}, {
+          method: 'POST',
+          headers: HEADERS,
+          body: JSON.stringify({ secret: launchSecret }),
+          credentials: 'same-origin',
+          cache: 'no-store',
+        }).then(
+          () => undefined,
+          () => undefined,
+        )
 
   const invoke = async (channel, request) => {
     try {
+      await session
       const response = await fetch(${JSON.stringify(INVOKE_PATH)} + channel, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ${JSON.stringify(PREVIEW_HEADER)}: '1' },
+        headers: HEADERS,
         body: JSON.stringify(request ?? {}),
         credentials: 'same-origin',
         cache: 'no-store',
@@ -51,11 +83,14 @@ export function createBridgeScript(): string {
     }
   }
 
-  // One EventSource for every event, opened on the first subscription.
+  // One EventSource for every event, opened on the first subscription once the session is ready;
+  // \`withStream\` hands it over then (in subscription order).
   let source = null
-  const stream = () => {
-    if (source === null) source = new EventSource(${JSON.stringify(EVENTS_PATH)})
-    return source
+  const withStream = (use) => {
+    session.then(() => {
+      if (source === null) source = new EventSource(${JSON.stringify(EVENTS_PATH)})
+      use(source)
+    })
   }
   const subscribe = (event, listener) => {
     if (typeof listener !== 'function') throw new TypeError('listener must be a function')
@@ -68,13 +103,17 @@ export function createBridgeScript(): string {
       }
       listener(payload)
     }
-    const target = stream()
-    target.addEventListener(event, onMessage)
     let subscribed = true
+    let detach = () => {}
+    withStream((target) => {
+      if (!subscribed) return
+      target.addEventListener(event, onMessage)
+      detach = () => target.removeEventListener(event, onMessage)
+    })
     return () => {
       if (!subscribed) return
       subscribed = false
-      target.removeEventListener(event, onMessage)
+      detach()
     }
   }
 
@@ -83,7 +122,7 @@ export function createBridgeScript(): string {
   const listenForLogin = () => {
     if (loginListening) return
     loginListening = true
-    stream().addEventListener(LOGIN_EVENT, (message) => {
+    withStream((target) => target.addEventListener(LOGIN_EVENT, (message) => {
       let url = ''
       try {
         const data = JSON.parse(message.data)
@@ -93,7 +132,7 @@ export function createBridgeScript(): string {
       }
       if (!url.startsWith('https://') && !url.startsWith('http://')) return
       window.open(url, 'facebook-login', 'popup,width=600,height=700')
-    })
+    }))
   }
 
   const api = {}

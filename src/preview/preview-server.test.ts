@@ -9,6 +9,7 @@ import type { SecretStore } from '../main/secrets/secret-store'
 import { BRIDGE_PATH, PREVIEW_CSP } from './preview-html'
 import { startPreviewServer, type PreviewServer } from './preview-server'
 import { MAX_BODY_BYTES } from './request-guard'
+import { openLaunchSession } from './testing/launch-session'
 
 interface RawResponse {
   readonly status: number
@@ -55,7 +56,11 @@ function send({ method = 'GET', path, headers = {}, body }: RawRequest): Promise
   })
 }
 
-const API_HEADERS = { 'content-type': 'application/json', 'x-sua-preview': '1' }
+/** What the page's bridge sends; the session cookie is added once the server is up. */
+const API_HEADERS: Record<string, string> = {
+  'content-type': 'application/json',
+  'x-sua-preview': '1',
+}
 const invoke = (channel: string, body: unknown, headers: Record<string, string> = API_HEADERS) =>
   send({ method: 'POST', path: `/__api/invoke/${channel}`, headers, body: JSON.stringify(body) })
 const json = (response: RawResponse): unknown => JSON.parse(response.text)
@@ -90,6 +95,7 @@ beforeAll(async () => {
   const url = new URL(server.url)
   port = Number(url.port)
   ownHost = url.host
+  API_HEADERS.cookie = await openLaunchSession(server.launchUrl)
 })
 
 afterAll(async () => {
@@ -110,13 +116,16 @@ describe('the preview API', () => {
     expect(statusCalls).toBe(before + 1)
   })
 
-  const { 'x-sua-preview': _marker, ...withoutMarker } = API_HEADERS
+  const withoutMarker = () => {
+    const { 'x-sua-preview': _marker, ...rest } = API_HEADERS
+    return rest
+  }
   it.each<[string, () => Record<string, string>]>([
     ['a wrong Host (DNS rebinding)', () => ({ ...API_HEADERS, host: 'evil.test' })],
     ['localhost instead of our exact host', () => ({ ...API_HEADERS, host: `localhost:${port}` })],
     ['another Origin', () => ({ ...API_HEADERS, origin: 'http://evil.test' })],
     ['a cross-site fetch', () => ({ ...API_HEADERS, 'sec-fetch-site': 'cross-site' })],
-    ['a missing X-SUA-Preview header', () => withoutMarker],
+    ['a missing X-SUA-Preview header', withoutMarker],
     ['X-SUA-Preview other than 1', () => ({ ...API_HEADERS, 'x-sua-preview': 'yes' })],
   ])('refuses %s before any handler runs', async (_name, headers) => {
     const before = statusCalls
@@ -255,7 +264,7 @@ describe('static files and the bridge', () => {
 
 describe('the event stream', () => {
   /** Opens the stream and collects what arrives until `count` event frames came in. */
-  function listen(headers: Record<string, string> = {}) {
+  function listen(headers: Record<string, string> = { cookie: API_HEADERS.cookie ?? '' }) {
     const frames: string[] = []
     let status = 0
     let close = () => {}
@@ -306,10 +315,11 @@ describe('the event stream', () => {
   })
 
   it('refuses a wrong Host or a foreign Origin', async () => {
-    const rebinding = listen({ host: 'evil.test' })
+    const cookie = API_HEADERS.cookie ?? ''
+    const rebinding = listen({ host: 'evil.test', cookie })
     await rebinding.opened
     expect(rebinding.status()).toBe(403)
-    const foreign = listen({ origin: 'http://evil.test' })
+    const foreign = listen({ origin: 'http://evil.test', cookie })
     await foreign.opened
     expect(foreign.status()).toBe(403)
   })

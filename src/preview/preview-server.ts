@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { CHANNELS, type EventName } from '@shared/ipc/channels'
+import type { EventName } from '@shared/ipc/channels'
 import type { EventPayloadOf } from '@shared/ipc/contract'
 import { err } from '@shared/result'
 import { en } from '@shared/i18n/en'
@@ -17,17 +17,21 @@ import { translate } from '@shared/i18n/translate'
 import { version as packageVersion } from '../../package.json'
 import { createAuditLog } from '../main/audit/audit-log'
 import { createInMemoryVaultHost } from '../main/vault/preview-ports'
-import { createDispatcher, type Dispatch } from '../main/ipc/dispatcher'
+import { createDispatcher } from '../main/ipc/dispatcher'
 import { createLogger, fileSink, type Logger } from '../main/log/logger'
 import { createKeychainStore } from '../main/secrets/keychain-store'
 import { buildServices, type MainPorts } from '../main/services'
 import { createFileKvStore } from '../main/settings/file-kv-store'
 import { DEFAULT_SETTINGS } from '../main/settings/settings'
+import { exchangeLaunchSecret, invoke, refusalBody } from './api-routes'
 import { createBridgeScript, EVENTS_PATH, INVOKE_PATH } from './bridge-script'
 import { createEventStream } from './event-stream'
-import { BRIDGE_PATH, PREVIEW_CSP, preparePreviewHtml } from './preview-html'
+import { send, sendJson, SECURITY_HEADERS } from './http-replies'
+import { createLaunchLock, SESSION_PATH, type LaunchLock } from './launch-lock'
+import { BRIDGE_PATH, preparePreviewHtml } from './preview-html'
 import { createPreviewLogin, OAUTH_CALLBACK_PATH, PREVIEW_LOGIN_EVENT } from './preview-login-port'
-import { checkRequest, readJsonBody } from './request-guard'
+import { createRefusalLog, type RefusalProblem } from './refusal-log'
+import { checkRequest, type RouteKind } from './request-guard'
 import { readStaticFile } from './static-files'
 
 export interface PreviewServerOptions {
@@ -45,8 +49,13 @@ export interface PreviewServerOptions {
 }
 
 export interface PreviewServer {
-  /** e.g. http://127.0.0.1:5199/ */
+  /** e.g. http://127.0.0.1:5199/ — holds no secret; a page opened at it gets no answers. */
   readonly url: string
+  /**
+   * `url` plus the launch secret in the fragment (`#k=…`): the one address that opens a working
+   * preview. For the person who started it (console) and the tests' browser only; never log it.
+   */
+  readonly launchUrl: string
   close(): Promise<void>
   /** Sends a main → renderer event to every open page (payload checked against the contract). */
   emit<E extends EventName>(event: E, payload: EventPayloadOf<E>): void
@@ -57,19 +66,14 @@ export interface PreviewServer {
 /** How long sign-in waits for a page to listen for the "open the popup" message. */
 const POPUP_LISTENER_WAIT_MS = 5_000
 
-/** Headers on every response, including refusals and 404s. */
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': PREVIEW_CSP,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  // Other origins may not even embed our files (e.g. run bridge.js in their own page).
-  'cross-origin-resource-policy': 'same-origin',
-  'cross-origin-opener-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-  'cache-control': 'no-store',
-}
-
 const HOST = '127.0.0.1'
+
+/** Which part of the server a path asks for; everything under /__api/ is the locked API. */
+function routeKind(path: string): RouteKind {
+  if (path === SESSION_PATH) return 'session'
+  if (path === EVENTS_PATH) return 'events'
+  return path.startsWith('/__api/') ? 'invoke' : 'static'
+}
 
 /** Starts the preview server; resolves once it listens. */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
@@ -78,7 +82,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const opened: string[] = []
   const overrides = options.ports ?? {}
   const events = createEventStream(log)
+  const refusals = createRefusalLog(log)
   let ownHost = ''
+  // Made once the port is known (the cookie is named after it); until then every API call fails.
+  let lock: LaunchLock | undefined = undefined
   const previewLogin = createPreviewLogin({
     origin: () => `http://${ownHost}`,
     openPopup: async (url) => {
@@ -123,24 +130,40 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     })
   })
 
+  /**
+   * Files (the renderer and the bridge, no secret in either) need only the guard's Host check.
+   * The API, the event stream included, also needs this launch's session cookie; the exchange
+   * route needs the launch secret instead.
+   */
+  const sessionProblem = (kind: RouteKind, request: IncomingMessage): RefusalProblem | null =>
+    kind === 'static' || kind === 'session' || lock?.admits(request.headers.cookie) === true
+      ? null
+      : 'no-session'
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const target = request.url ?? ''
     const path = target.split('?', 1)[0] ?? ''
-    const isApi = path.startsWith('/__api/')
-    const kind = !isApi ? 'static' : path === EVENTS_PATH ? 'events' : 'invoke'
-    const problem = checkRequest(request.headers, ownHost, kind)
+    const kind = routeKind(path)
+    const problem = checkRequest(request.headers, ownHost, kind) ?? sessionProblem(kind, request)
     if (problem) {
-      log.warn('preview.request-refused', { problem, api: isApi })
+      refusals.record(problem, kind)
       request.resume()
-      return sendJson(response, 403, err('forbidden-sender', 'errors.forbiddenSender'))
+      return sendJson(response, 403, refusalBody(problem))
+    }
+    if (kind === 'session') {
+      if (!lock) return sendJson(response, 403, refusalBody('wrong-launch-secret'))
+      return exchangeLaunchSecret(lock, request, response, refusals)
     }
     if (path.startsWith(INVOKE_PATH)) {
       return invoke(dispatch, request, response, path.slice(INVOKE_PATH.length), log)
     }
-    if (path === EVENTS_PATH && request.method === 'GET') {
+    if (kind === 'events' && request.method === 'GET') {
       return events.attach(response, SECURITY_HEADERS)
     }
-    if (isApi) return sendJson(response, 404, err('not-found', 'errors.notFound'))
+    if (kind !== 'static') return sendJson(response, 404, err('not-found', 'errors.notFound'))
+    // Not locked, on purpose: Facebook's redirect arrives from another site, so a SameSite=Strict
+    // cookie is never sent with it. It can only finish a sign-in whose random `state` it carries,
+    // and that state reaches nobody but Facebook and the page's (locked) event stream.
     if (path === OAUTH_CALLBACK_PATH && request.method === 'GET') {
       // The query holds the one-time code: it is handed over, never logged.
       const done = previewLogin.handleCallback(target)
@@ -170,14 +193,20 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   })
   const { port } = server.address() as AddressInfo
   ownHost = `${HOST}:${port}`
+  const launch = createLaunchLock(port)
+  lock = launch
+  // The port only: the launch URL is for the console of whoever started the preview, not the log.
   log.info('preview.listening', { port })
 
   return {
     url: `http://${ownHost}/`,
+    launchUrl: `http://${ownHost}/${launch.fragment}`,
     opened,
     emit: (event, payload) => events.emit(event, payload),
     close: async () => {
       await new Promise<void>((resolveClose) => {
+        refusals.close()
+        launch.dispose()
         events.close()
         server.close(() => resolveClose())
         server.closeAllConnections()
@@ -192,65 +221,4 @@ function callbackPage(done: boolean): string {
   const title = translate(en, 'connectMain.callback.title')
   const text = translate(en, done ? 'connectMain.callback.done' : 'connectMain.callback.unexpected')
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${text}</p></main></body></html>`
-}
-
-async function invoke(
-  dispatch: Dispatch,
-  request: IncomingMessage,
-  response: ServerResponse,
-  rawChannel: string,
-  log: Logger,
-): Promise<void> {
-  if (request.method !== 'POST') {
-    request.resume()
-    return sendJson(response, 405, err('invalid-input', 'errors.invalidInput'), { allow: 'POST' })
-  }
-  let channel: string
-  try {
-    channel = decodeURIComponent(rawChannel)
-  } catch {
-    channel = ''
-  }
-  if (!Object.hasOwn(CHANNELS, channel)) {
-    request.resume()
-    log.warn('preview.unknown-channel', { channel: channel.slice(0, 64) })
-    return sendJson(response, 404, err('invalid-input', 'errors.invalidInput'))
-  }
-  const contentType = request.headers['content-type'] ?? ''
-  if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-    request.resume()
-    return sendJson(response, 415, err('invalid-input', 'errors.invalidInput'))
-  }
-  const body = await readJsonBody(request)
-  if (!body.ok) {
-    log.warn('preview.body-rejected', { channel, problem: body.problem })
-    const status = body.problem === 'too-large' ? 413 : 400
-    return sendJson(response, status, err('invalid-input', 'errors.invalidInput'))
-  }
-  sendJson(response, 200, await dispatch(channel, body.value))
-}
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  value: unknown,
-  extra: Record<string, string> = {},
-): void {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value), extra)
-}
-
-function send(
-  response: ServerResponse,
-  status: number,
-  contentType: string,
-  body: string | Buffer,
-  extra: Record<string, string> = {},
-): void {
-  response.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...extra,
-    'content-type': contentType,
-    'content-length': String(Buffer.byteLength(body)),
-  })
-  response.end(response.req.method === 'HEAD' ? undefined : body)
 }

@@ -12,6 +12,7 @@ import {
 } from '../main/secrets/memory-secret-store'
 import { OAUTH_CALLBACK_PATH } from './preview-login-port'
 import { startPreviewServer, type PreviewServer } from './preview-server'
+import { openLaunchSession } from './testing/launch-session'
 
 /**
  * "Sign in with Facebook" in the browser preview, end to end over loopback: the page's event
@@ -24,6 +25,8 @@ let server: PreviewServer
 let practice: PracticeRuntime
 let secrets: MemorySecretStore
 let host: string
+/** The page's session cookie: the stream and every call carry it, as the browser would. */
+let cookie: string
 let stream: ClientRequest | undefined
 const received: { event: string; data: string }[] = []
 
@@ -41,6 +44,7 @@ beforeEach(async () => {
     ports: { secrets, practice },
   })
   host = new URL(server.url).host
+  cookie = await openLaunchSession(server.launchUrl)
   received.length = 0
 })
 
@@ -54,7 +58,7 @@ afterEach(async () => {
 /** Opens the page's event stream and records every event it receives. */
 function openStream(): Promise<void> {
   return new Promise((resolve, reject) => {
-    stream = httpGet(`http://${host}/__api/events`, (response) => {
+    stream = httpGet(`http://${host}/__api/events`, { headers: { cookie } }, (response) => {
       let buffer = ''
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => {
@@ -77,7 +81,10 @@ function invoke(channel: string, body: unknown): Promise<{ status: number; json:
   return new Promise((resolve, reject) => {
     const request = httpRequest(
       `http://${host}/__api/invoke/${channel}`,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'x-sua-preview': '1' } },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sua-preview': '1', cookie },
+      },
       (response) => {
         let text = ''
         response.setEncoding('utf8')
@@ -124,6 +131,7 @@ describe('sign-in in the browser preview', () => {
 
     const location = await clickThrough(url)
     expect(location.startsWith(`http://${host}${OAUTH_CALLBACK_PATH}?`)).toBe(true)
+    // Without the cookie, as the browser follows Facebook's cross-site redirect (SameSite=Strict).
     const callback = await fetch(location)
     expect(callback.status).toBe(200)
     const page = await callback.text()
@@ -155,5 +163,16 @@ describe('sign-in in the browser preview', () => {
     })
     expect(await pending).toMatchObject({ json: { ok: false, error: { code: 'cancelled' } } })
     expect(secrets.writeAttempts).toBe(0)
+  })
+
+  it('a process without the session cannot listen in for the popup URL and its state', async () => {
+    await openStream()
+    const pending = invoke('connect:sign-in', { app: { target: 'practice' } })
+    await popupUrl()
+    const eavesdropper = await fetch(`http://${host}/__api/events`)
+    expect(eavesdropper.status).toBe(403)
+    expect(await eavesdropper.json()).toMatchObject({ error: { code: 'forbidden-sender' } })
+    await invoke('connect:sign-in-cancel', {})
+    expect(await pending).toMatchObject({ json: { ok: false, error: { code: 'cancelled' } } })
   })
 })

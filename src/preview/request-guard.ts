@@ -8,6 +8,9 @@ export const PREVIEW_HEADER = 'x-sua-preview'
 
 export type GuardProblem = 'wrong-host' | 'wrong-origin' | 'cross-site' | 'missing-preview-header'
 
+/** What a request asks for: a file, the event stream, an API call, or the launch-secret exchange. */
+export type RouteKind = 'static' | 'events' | 'invoke' | 'session'
+
 const single = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? undefined : value
 
@@ -21,11 +24,13 @@ const single = (value: string | string[] | undefined): string | undefined =>
  *   request into a CORS preflight, and this server never answers one, so no other page can make the
  *   call at all. The event stream cannot require the header (EventSource sends no custom headers);
  *   its events are non-secret, and without CORS headers another origin can never read the stream.
+ * These stop other web pages. Other programs on the machine can send any header they like; what
+ * stops them is the launch lock (launch-lock.ts), checked after this.
  */
 export function checkRequest(
   headers: IncomingHttpHeaders,
   ownHost: string,
-  kind: 'static' | 'events' | 'invoke',
+  kind: RouteKind,
 ): GuardProblem | null {
   if (single(headers.host) !== ownHost) return 'wrong-host'
   if (kind === 'static') return null
@@ -33,7 +38,7 @@ export function checkRequest(
   if (origin !== undefined && origin !== `http://${ownHost}`) return 'wrong-origin'
   const site = single(headers['sec-fetch-site'])
   if (site !== undefined && site !== 'same-origin') return 'cross-site'
-  if (kind === 'invoke' && single(headers[PREVIEW_HEADER]) !== '1') return 'missing-preview-header'
+  if (kind !== 'events' && single(headers[PREVIEW_HEADER]) !== '1') return 'missing-preview-header'
   return null
 }
 

@@ -5,9 +5,14 @@
  *
  * Environment: SUA_DATA_DIR (default <repo>/.preview-data), PREVIEW_PORT (default 5199; another
  * free port when that one is taken).
+ *
+ * The address it prints carries this launch's secret (launch-lock.ts). It goes to stdout only, for
+ * the person who started the preview; the log file never gets it.
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { en } from '@shared/i18n/en'
+import { translate } from '@shared/i18n/translate'
 import { redactText } from '../main/log/redact'
 import { startPreviewServer, type PreviewServer } from './preview-server'
 
@@ -33,7 +38,7 @@ async function listen(
     return await startPreviewServer({ ...options, port })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
-    console.log(`Port ${port} is in use; using a free port instead.`)
+    console.log(translate(en, 'preview.console.portInUse', { port }))
     return startPreviewServer({ ...options, port: 0 })
   }
 }
@@ -45,11 +50,12 @@ async function main(): Promise<void> {
   }
   const dataDir = process.env.SUA_DATA_DIR || join(repoRoot, '.preview-data')
   const server = await listen({ dataDir, rendererDir }, parsePort(process.env.PREVIEW_PORT))
-  console.log(`System User Assistant preview: ${server.url}`)
-  console.log(
-    'Practice mode: a simulated business on this computer; nothing you do here touches a real one.',
-  )
-  console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`)
+  console.log(translate(en, 'preview.console.title'))
+  console.log(translate(en, 'preview.console.open'))
+  console.log(`\n  ${server.launchUrl}\n`)
+  console.log(translate(en, 'preview.console.reload'))
+  console.log(translate(en, 'preview.console.practice'))
+  console.log(translate(en, 'preview.console.dataFolder', { dataDir }))
 
   const stop = () => {
     server.close().then(

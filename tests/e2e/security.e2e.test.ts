@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { API_METHOD_NAMES } from '../../src/shared/ipc/channels'
 import { PREVIEW_CSP } from '../../src/preview/preview-html'
+import { en } from '../../src/shared/i18n/en'
 import { recordEvidence } from '../fixtures/evidence'
 import type { PageGlobals } from './support/page-globals'
 import { openPreviewSession, waitForHome, type PreviewSession } from './support/preview-session'
@@ -141,5 +142,61 @@ describe('renderer isolation in the browser preview', () => {
       probesBlocked: `${outcome.blocked.filter(Boolean).length} of ${outcome.blocked.length}`,
       violationEvents: fromHeader.length,
     })
+  })
+})
+
+describe('the preview lock in the browser (SEC-23)', () => {
+  type Api = Record<string, () => Promise<unknown>>
+
+  it('takes the launch secret out of the address and keeps the session cookie from scripts', async () => {
+    const { page, server, context } = session
+    const seen = await page.evaluate(() => {
+      const scope = globalThis as unknown as PageGlobals
+      return { href: scope.location.href, cookie: scope.document.cookie }
+    })
+    expect(seen).toEqual({ href: server.url, cookie: '' })
+    const cookies = await context.cookies(server.url)
+    expect(
+      cookies.map(({ name, httpOnly, sameSite, path }) => ({ name, httpOnly, sameSite, path })),
+    ).toEqual([
+      {
+        name: `sua-preview-${new URL(server.url).port}`,
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+      },
+    ])
+  })
+
+  it('keeps working after a reload, through the cookie alone', async () => {
+    const { page } = session
+    await page.reload()
+    await waitForHome(page, 'Set up a system user')
+    const status = await page.evaluate(() =>
+      ((globalThis as unknown as PageGlobals).api as Api).getAppStatus!(),
+    )
+    expect(status).toMatchObject({ ok: true })
+  })
+
+  it('answers a page opened at the plain address, without a session, with the locked message', async () => {
+    const { context, server } = session
+    const saved = await context.cookies(server.url)
+    await context.clearCookies()
+    const stranger = await context.newPage()
+    try {
+      await stranger.goto(server.url)
+      const status = await stranger.evaluate(() =>
+        ((globalThis as unknown as PageGlobals).api as Api).getAppStatus!(),
+      )
+      expect(status).toEqual({
+        ok: false,
+        error: { code: 'forbidden-sender', messageKey: 'errors.previewLocked' },
+      })
+      // The app tells the person how to get in, in its own words.
+      await stranger.getByText(en['errors.previewLocked']!).first().waitFor({ state: 'visible' })
+    } finally {
+      await stranger.close()
+      await context.addCookies(saved)
+    }
   })
 })

@@ -8,6 +8,7 @@ import { connectMessages } from './messages/connect'
 import { errorMessages } from './messages/errors'
 import { flowMessages } from './messages/flow'
 import { graphMessages } from './messages/graph'
+import { previewMessages } from './messages/preview-terminal'
 import { setupMessages } from './messages/setup'
 import { setupMainMessages } from './messages/setup-main'
 import { vaultMessages } from './messages/vault'
@@ -31,6 +32,7 @@ export const messageGroups = [
   errorMessages,
   flowMessages,
   graphMessages,
+  previewMessages,
   setupMessages,
   setupMainMessages,
   vaultMessages,

@@ -25,6 +25,8 @@ export interface PageViolationEvent {
 
 export interface PageDocument {
   readonly activeElement: PageElement | null
+  /** The cookies the page's scripts can read (an HttpOnly cookie is never among them). */
+  readonly cookie: string
   readonly body: PageElement & { append(node: PageElement): void }
   createElement(tag: 'script'): PageScript
   addEventListener(
@@ -36,4 +38,5 @@ export interface PageDocument {
 export interface PageGlobals {
   readonly [name: string]: unknown
   readonly document: PageDocument
+  readonly location: { readonly href: string; readonly hash: string }
 }

@@ -129,7 +129,8 @@ export async function openPreviewSession(
   })
 
   const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(server.url)
+  // The address `npm run preview` prints: the launch secret rides in the fragment.
+  await page.goto(server.launchUrl)
   return {
     server,
     dataDir,

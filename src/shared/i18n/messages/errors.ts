@@ -15,6 +15,8 @@ export const errorMessages = {
     'The keychain refused the request. Nothing was saved. Check that your keychain is unlocked and try again.',
   'errors.previewUnreachable':
     'The browser preview stopped answering. Check that it is still running in its terminal window, then reload this page.',
+  'errors.previewLocked':
+    'This preview answers only the browser that opened the address it printed when it started. Open that address from its terminal window (the one ending in #k=…), or restart the preview to get a new one.',
   'errors.linkNotAllowed':
     'For your safety the app only opens Meta’s own pages (business.facebook.com, developers.facebook.com and www.facebook.com).',
 } as const
