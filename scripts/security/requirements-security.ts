@@ -1,6 +1,6 @@
 import type { Requirement } from './requirements'
 
-/** SEC-01…22 of shared/reference/security.md: where each is met and what proves it. */
+/** SEC-01…22 of docs/security-requirements.md: where each is met and what proves it. */
 const WINDOW = 'src/main/window.ts'
 const E2E_SECURITY = 'tests/e2e/security.e2e.test.ts'
 const E2E_HYGIENE = 'tests/e2e/secret-hygiene.e2e.test.ts'
