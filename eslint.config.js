@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-/** DESIGN.md's boundaries, enforced: who may import what. */
+/** docs/architecture.md › Import boundaries, enforced: who may import what. */
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }]
 const ELECTRON_IPC_MAIN = {
   name: 'electron',

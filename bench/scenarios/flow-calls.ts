@@ -21,12 +21,14 @@ import { measureCalls, startGraphRig, type GraphRig } from '../support/graph-rig
  * this one shows what the same calls cost at the physical minimum, beside it in the same run.
  *
  * Minimum sequential round trips — which call needs which answer:
- *  1. find     GET  /{business}/system_users        find-or-create, never a duplicate (DESIGN, step 4)
+ *  1. find     GET  /{business}/system_users        find-or-create, never a duplicate (step 4 of
+ *                                                   docs/architecture.md › Meta's eight steps)
  *  2. create   POST /{business}/system_users        needs 1 (only when no such user exists)
  *  3. assign   POST / (batch of 10 assigned_users)  needs 2 (the new id)    ┐ independent of each
  *     install  POST /{su}/applications              needs 2 (the new id)    ┘ other: one round
  *  4. generate POST /{su}/access_tokens             needs install (Meta refuses an app not
- *                                                   installed on the system user, §10.1)
+ *                                                   installed on the system user,
+ *                                                   docs/graph-api.md §10.1)
  *     read back GET /{su}/assigned_<kind> per kind  needs assign; runs beside generate
  *  5. check    GET  /debug_token                    needs 4's token
  *  6. save     keychain + vault index               local, no round trip

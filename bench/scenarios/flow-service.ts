@@ -81,7 +81,7 @@ interface FlowRun {
 export async function benchFlowService(latencyMs: number): Promise<ScenarioResult> {
   const rig = await startGraphRig('large', latencyMs)
   const f = rig.sim.fixtures
-  // Full tier: room for a new regular system user per run (§8.1).
+  // Full tier: room for a new regular system user per run (docs/graph-api.md §8.1).
   rig.sim.model.updateApp(f.appId, { tier: 'full' })
   const dataDir = mkdtempSync(join(tmpdir(), 'sua-bench-flow-service-'))
   // A fresh client per run (empty rate limiter, as a newly opened app), behind one session port.

@@ -19,7 +19,7 @@ import { check, figure, median, type ScenarioResult } from '../support/figures'
  * setTimeout(0) lands just after that frame is painted. First contentful paint is kept too.
  */
 export const CHROMIUM = '/usr/bin/chromium'
-/** The flags that work in these containers (reference/toolchain.md, item 6). */
+/** The flags that work in these containers (docs/toolchain.md §6). */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -22,8 +22,8 @@ import { countingSecretStore, generateVaultRecords } from '../support/vault-reco
  * the default) and pages on, so the IPC figures are a first page, a last page and a searched page;
  * the first page's handler and response check are timed apart so
  * a miss can say where the time goes. Keychain reads are counted with a wrapper around the
- * SecretStore (browsing the vault must never touch the keychain: DESIGN "Secrets"); memory is
- * the heapUsed growth of the main services, each side read after a forced GC.
+ * SecretStore (browsing the vault must never touch the keychain: docs/architecture.md › Secrets);
+ * memory is the heapUsed growth of the main services, each side read after a forced GC.
  */
 const RECORDS = 10_000
 const RUNS = 25

@@ -71,7 +71,10 @@ export function parseAudit(stdout: string): AuditReading {
   }
 }
 
-/** Occurrences of keytar in a lockfile: archived in Dec 2022 and needs a native build (DESIGN.md). */
+/**
+ * Occurrences of keytar in a lockfile: archived in Dec 2022 and needs a native build
+ * (docs/architecture.md › Secrets).
+ */
 export function countKeytar(lockText: string): number {
   return lockText.match(/\bkeytar\b/g)?.length ?? 0
 }

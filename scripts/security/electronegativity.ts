@@ -7,7 +7,7 @@ import type { SourceText } from './source-files'
 /**
  * Electronegativity (Doyensec), pinned, run through npx, and the reading of its SARIF. The tool
  * always exits 0, so its verdict is what the SARIF holds, checked against a reviewed allowlist
- * (security.md SEC-02).
+ * (docs/security-requirements.md SEC-02).
  */
 
 export const ELECTRONEGATIVITY = '@doyensec/electronegativity@1.10.3'

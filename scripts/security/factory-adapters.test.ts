@@ -3,7 +3,9 @@ import { scanElectronUsage } from './electron-usage'
 import { checkSources, IPC_MAIN_ADAPTER, WINDOW_FACTORY } from './gates/factory-adapters'
 import type { SourceText } from './source-files'
 
-/** A clean tree in the shape DESIGN.md asks for: the factory, the adapter, the preload. */
+/**
+ * A clean tree in the shape docs/architecture.md describes: the factory, the adapter, the preload.
+ */
 const CLEAN: readonly SourceText[] = [
   {
     path: WINDOW_FACTORY,

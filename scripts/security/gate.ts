@@ -3,7 +3,7 @@
  * to `registry.ts` is all it takes for `npm run verify:security` to run it, report it and fail on it.
  */
 
-/** Requirement ids from shared/reference/security.md, e.g. 'SEC-02' or 'REL-03'. */
+/** Requirement ids from docs/security-requirements.md, e.g. 'SEC-02' or 'REL-03'. */
 export type RequirementId = `SEC-${string}` | `REL-${string}`
 
 /** A figure a gate measured; written to reports/security.json and shown in docs/security.md. */

@@ -1,6 +1,6 @@
 import type { Requirement } from './requirements'
 
-/** REL-01…08 of shared/reference/security.md: where each is met and what proves it. */
+/** REL-01…08 of docs/security-requirements.md: where each is met and what proves it. */
 const RELIABILITY_TEST = 'scripts/security/gates/reliability.test.ts'
 
 export const RELIABILITY_REQUIREMENTS: readonly Requirement[] = [

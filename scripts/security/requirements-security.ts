@@ -1,8 +1,8 @@
 import type { Requirement } from './requirements'
 
 /**
- * SEC-01…22 of shared/reference/security.md, then SEC-23, this project's own (the browser
- * preview's lock): where each is met and what proves it.
+ * SEC-01…22 of docs/security-requirements.md, then SEC-23 (the browser preview's lock): where each
+ * is met and what proves it.
  */
 const WINDOW = 'src/main/window.ts'
 const E2E_SECURITY = 'tests/e2e/security.e2e.test.ts'

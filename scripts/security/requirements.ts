@@ -3,9 +3,10 @@ import { RELIABILITY_REQUIREMENTS } from './requirements-reliability'
 import { SECURITY_REQUIREMENTS } from './requirements-security'
 
 /**
- * The 30 requirements of shared/reference/security.md plus SEC-23 (the browser preview's lock,
- * this project's own), each with where it is met and what proves it. docs/security.md's table is
- * generated from this list plus the latest figures: a gate's figures from reports/security.json, a test's pass count from reports/vitest.json. A file listed
+ * The 30 requirements of docs/security-requirements.md plus SEC-23 (the browser preview's lock),
+ * each with where it is met and what proves it. docs/security.md's table is generated from this
+ * list plus the latest figures: a gate's figures from reports/security.json, a test's pass count
+ * from reports/vitest.json. A file listed
  * here that does not exist yet is simply not shown, so the table never claims more than is there.
  */
 export interface Requirement {

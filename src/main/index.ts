@@ -28,7 +28,8 @@ import { createMainWindow } from './window'
 /**
  * Lifecycle only: everything that must happen before `ready`, then wiring ports → services →
  * dispatcher → IPC, the session and protocol guards, and the one window. The crash reporter is
- * deliberately never started: a crash dump can hold a token from main's memory (security.md §4.2).
+ * deliberately never started: a crash dump can hold a token from main's memory
+ * (docs/security-requirements.md §4.2).
  */
 
 // Tests and side-by-side installs point the app at another folder. Chromium's own data follows,

@@ -9,10 +9,10 @@ export const EVENTS_PATH = '/__api/events'
 
 /**
  * Generates the script served at /__preview/bridge.js: the browser preview's stand-in for the
- * preload. Like the preload (security.md SEC-07) it exposes exactly one method per channel and one
- * subscribe method per event, derived from the contract, and nothing generic: no invoke(channel),
- * no raw EventSource. Listeners receive the payload only. The object is frozen and the property
- * read-only, as contextBridge makes it in the app.
+ * preload. Like the preload (docs/security-requirements.md SEC-07) it exposes exactly one method
+ * per channel and one subscribe method per event, derived from the contract, and nothing generic:
+ * no invoke(channel), no raw EventSource. Listeners receive the payload only. The object is frozen
+ * and the property read-only, as contextBridge makes it in the app.
  *
  * A failed request (server gone, not JSON) becomes a `network` Result, so the renderer handles it
  * like any other expected failure instead of an unhandled rejection.

@@ -3,7 +3,7 @@
  *
  * It builds main exactly as main/index.ts does (buildServices + createDispatcher), minus Electron,
  * and binds the dispatcher to loopback HTTP instead of IPC. It never launches a program: opening a
- * link is recorded and logged. See DESIGN.md "The IPC contract" and "Testing".
+ * link is recorded and logged. See docs/architecture.md › The browser preview.
  */
 import { mkdirSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'

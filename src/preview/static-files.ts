@@ -7,9 +7,9 @@ export { contentTypeFor }
 /**
  * Maps a request path (already without its query) to a file under `root`, or null when the path
  * could leave it. Checks happen after percent-decoding, because `%2e%2e%2f` is `../` to the file
- * system (security.md SEC-21 lists the same cases for the app protocol): `..` and `.` segments,
- * backslashes, NUL, undecodable input, and anything that resolves outside root are all refused.
- * `/` means index.html.
+ * system (docs/security-requirements.md SEC-21 lists the same cases for the app protocol): `..` and
+ * `.` segments, backslashes, NUL, undecodable input, and anything that resolves outside root are
+ * all refused. `/` means index.html.
  */
 export function resolveStaticPath(root: string, requestPath: string): string | null {
   if (!requestPath.startsWith('/')) return null

@@ -1,11 +1,11 @@
 /**
- * REL-07 end to end (issue 7; security.md REL-07): Graph errors the admin must see, injected
- * through the practice simulator while the browser preview runs Connect and the guided flow. Each
- * error panel (role=alert) must say what happened in plain words, give a next step and show the
- * very fbtrace_id the simulator sent — and neither the panel nor anything else the renderer holds
- * may contain a token, a canary or a stack trace. Four errors on two screens: an expired admin
- * token on the readiness report, then a refused create, two-factor required and a throttle on
- * the flow's stopped step (each Retry resumes the same run into the next fault).
+ * REL-07 end to end (issue 7; docs/security-requirements.md REL-07): Graph errors the admin must
+ * see, injected through the practice simulator while the browser preview runs Connect and the
+ * guided flow. Each error panel (role=alert) must say what happened in plain words, give a next
+ * step and show the very fbtrace_id the simulator sent — and neither the panel nor anything else
+ * the renderer holds may contain a token, a canary or a stack trace. Four errors on two screens: an
+ * expired admin token on the readiness report, then a refused create, two-factor required and a
+ * throttle on the flow's stopped step (each Retry resumes the same run into the next fault).
  */
 import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'

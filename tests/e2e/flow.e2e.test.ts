@@ -61,8 +61,8 @@ beforeAll(async () => {
   preview = await openPracticePreview()
   await connectWithPracticeLogin(preview)
   sim = await preview.simulator()
-  // Full access: ten regular system users, one per goal (reference §8.1). The simulator enforces
-  // the tier, so a Limited app would (rightly) refuse the second one.
+  // Full access: ten regular system users, one per goal (docs/graph-api.md §8.1). The simulator
+  // enforces the tier, so a Limited app would (rightly) refuse the second one.
   sim.model.updateApp(sim.fixtures.appId, { tier: 'full' })
   await pressWithKeyboard(page(), addSystemUserButton(page()))
   await waitForHome(page(), text('flow.overview.heading'))

@@ -14,10 +14,10 @@ import { dumpRenderer, openRecord, tokenCode, vaultRows } from './support/vault-
 import { callApi, connectPractice, openVault, runGuidedFlow } from './support/vault-steps'
 
 /**
- * Secret hygiene of the whole app (issue 7; security.md SEC-04, 10, 12, 13, 14): one run in the
- * preview — connect through the practice login, one guided-flow run, reveal, copy, an encrypted
- * backup and the inventory, lock — then every place a secret could leak is scanned for the
- * practice app secret and every token the simulator issued, in 4 encodings. The keychain is the
+ * Secret hygiene of the whole app (issue 7; docs/security-requirements.md SEC-04, 10, 12, 13, 14):
+ * one run in the preview — connect through the practice login, one guided-flow run, reveal, copy,
+ * an encrypted backup and the inventory, lock — then every place a secret could leak is scanned for
+ * the practice app secret and every token the simulator issued, in 4 encodings. The keychain is the
  * only place they may be. The scan first proves it can find a planted canary.
  */
 const practice = createPracticeRuntime()

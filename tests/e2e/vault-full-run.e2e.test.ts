@@ -19,13 +19,13 @@ import {
 } from './support/vault-steps'
 
 /**
- * The vault's whole run in one preview session (issue 6, Done-when 2; security.md SEC-10, 12,
- * 13, 20), practice mode, REAL keychain: connect through the practice login, set up two system
- * users, reveal, copy, check, refresh, rotate, revoke, import, export the inventory and the audit
- * log, encrypted backup and restore, lock. Then the app secret and EVERY token the simulator
- * issued (read from its model, never printed) must be in no file of the data directory (logs,
- * audit log, exports, backup included), in Chromium's profile, or in the DOM and storage after
- * lock, in 4 encodings. The scan first proves it finds a planted canary.
+ * The vault's whole run in one preview session (issue 6, Done-when 2; docs/security-requirements.md
+ * SEC-10, 12, 13, 20), practice mode, REAL keychain: connect through the practice login, set up two
+ * system users, reveal, copy, check, refresh, rotate, revoke, import, export the inventory and the
+ * audit log, encrypted backup and restore, lock. Then the app secret and EVERY token the simulator
+ * issued (read from its model, never printed) must be in no file of the data directory (logs, audit
+ * log, exports, backup included), in Chromium's profile, or in the DOM and storage after lock, in 4
+ * encodings. The scan first proves it finds a planted canary.
  */
 type VaultRecord = { id: string; systemUserId?: string; expiresAt: string | null }
 type RecordView = { record: VaultRecord & { lastCheck: { at: string } | null } }

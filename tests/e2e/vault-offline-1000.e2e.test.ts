@@ -19,7 +19,8 @@ import { openVault } from './support/vault-steps'
  * Issue 6's offline promise at scale, in Chromium (practice mode, REAL keychain underneath): a
  * vault of 1,000 metadata records is listed, paged, searched and opened with every request to the
  * simulator dropped and the keychain store counting reads — and neither is touched. Secrets are
- * read only on reveal or copy (security.md SEC-12), so none are stored: nothing here reveals.
+ * read only on reveal or copy (docs/security-requirements.md SEC-12), so none are stored: nothing
+ * here reveals.
  */
 const RECORD_COUNT = 1_000
 

@@ -10,7 +10,7 @@ export interface KeyringSession {
 
 /**
  * Fails (never skips) when the keychain tests run outside their session: a keychain test that cannot
- * reach a keychain must not pass silently (reference/toolchain.md §5). SUA_TEST_KEYRING also keeps
+ * reach a keychain must not pass silently (docs/toolchain.md §5). SUA_TEST_KEYRING also keeps
  * these tests off a developer's personal login keyring.
  */
 export function requireKeyringSession(): KeyringSession {

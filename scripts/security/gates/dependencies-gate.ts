@@ -10,8 +10,8 @@ import { readAppSources, type SourceText } from '../source-files'
  * SEC-22 (the advisory audit is its own gate, dependency-audit.ts, because it needs a service
  * some registries do not offer): no keytar, Electron within the three newest
  * majors (Electron supports only those; checklist item 16), no crash reporter uploading (a dump
- * can hold a token; security.md §4.2), and an SBOM of the shipped packages. Every reading that
- * needs the registry fails the gate when the registry does not answer.
+ * can hold a token; docs/security-requirements.md §4.2), and an SBOM of the shipped packages. Every
+ * reading that needs the registry fails the gate when the registry does not answer.
  */
 
 /** `crashReporter.start(...)` calls that do not say `uploadToServer: false`. */

@@ -4,11 +4,11 @@ import { problem, resultOf, type Finding, type Gate, type GateResult } from '../
 import { readAppSources, type SourceText } from '../source-files'
 
 /**
- * SEC-01 / SEC-08: one window factory and two IPC adapters. DESIGN.md puts `new BrowserWindow`
- * only in the factory (so every window gets the checklist's flags), raw `ipcMain` only in
- * main/ipc/register-handlers.ts (so every handler passes the sender check and the schema), and raw
- * `ipcRenderer` only in the preload (so the page never reaches IPC itself). Electron security
- * checklist items 17 and 20.
+ * SEC-01 / SEC-08: one window factory and two IPC adapters. docs/architecture.md puts `new
+ * BrowserWindow` only in the factory (so every window gets the checklist's flags), raw `ipcMain`
+ * only in main/ipc/register-handlers.ts (so every handler passes the sender check and the schema),
+ * and raw `ipcRenderer` only in the preload (so the page never reaches IPC itself). Electron
+ * security checklist items 17 and 20.
  */
 
 export const WINDOW_FACTORY = 'src/main/window.ts'

@@ -8,12 +8,15 @@ import { importFromTree } from '../preload-runtime'
 
 /**
  * SEC-21 (the part a tree can show): the release's fuse configuration sets the seven fuses
- * security.md requires, with @electron/fuses's names, and a release step flips them. Whether a
- * packaged binary really carries them is only visible on the release machine, so the gate says
- * how to check there instead of pretending to.
+ * docs/security-requirements.md requires, with @electron/fuses's names, and a release step flips
+ * them. Whether a packaged binary really carries them is only visible on the release machine, so
+ * the gate says how to check there instead of pretending to.
  */
 
-/** security.md SEC-21, restated here so the configuration is checked against the requirement. */
+/**
+ * docs/security-requirements.md SEC-21, restated here so the configuration is checked against the
+ * requirement.
+ */
 export const REQUIRED_FUSES: Readonly<Record<string, boolean>> = {
   RunAsNode: false,
   EnableCookieEncryption: true,

@@ -16,10 +16,10 @@ import {
 
 /**
  * SEC-08 and SEC-09 by fuzzing: runs src/main/ipc/ipc-fuzz.test.ts, reads the figures it wrote to
- * reports/ipc-fuzz.json and applies security.md's thresholds — ≥ 1,000 runs per channel (through
- * the dispatcher and from forged senders), 0 uncaught exceptions, 0 port calls on invalid input or
- * forged senders, no prototype pollution, p99 < 50 ms. Timing is judged here, not in the test, so
- * a slow machine shows a red figure instead of a flaky test.
+ * reports/ipc-fuzz.json and applies docs/security-requirements.md's thresholds — ≥ 1,000 runs per
+ * channel (through the dispatcher and from forged senders), 0 uncaught exceptions, 0 port calls on
+ * invalid input or forged senders, no prototype pollution, p99 < 50 ms. Timing is judged here, not
+ * in the test, so a slow machine shows a red figure instead of a flaky test.
  */
 
 export const IPC_FUZZ_TEST = 'src/main/ipc/ipc-fuzz.test.ts'

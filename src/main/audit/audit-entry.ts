@@ -4,7 +4,7 @@ import { redactText } from '../log/redact'
 
 /**
  * What an audit entry may say, and the guard every entry passes before it is written. The log
- * records the admin's own actions (reference/users-and-peers.md §4: "never the secret"), so the
+ * records the admin's own actions (docs/user-research.md §4: "never the secret"), so the
  * fields are a closed action, an outcome, three ids and an i18n key — no free text. Even so, an id
  * could be filled with the wrong variable by mistake; the guard then writes a marker instead of the
  * entry, so the log shows that something happened without ever holding a token.

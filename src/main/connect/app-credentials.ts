@@ -38,7 +38,8 @@ export async function resolveApp(
 
 /**
  * The keychain entries of one connection. The record id carries the target, so practice secrets
- * and real ones never share an entry, even for the same app id (DESIGN "Practice mode").
+ * and real ones never share an entry, even for the same app id
+ * (docs/architecture.md › Practice mode).
  */
 export const connectionRecordId = (target: Target, appId: string): string => `${target}:${appId}`
 

@@ -3,7 +3,10 @@
  * "system-user-quota" lines).
  */
 
-/** Marketing API access tier quotas (reference §8.1): regular system users per tier, 1 admin. */
+/**
+ * Marketing API access tier quotas (docs/graph-api.md §8.1): regular system users per tier, 1
+ * admin.
+ */
 export const REGULAR_QUOTA = { limited: 1, full: 10 } as const
 export type AppTier = keyof typeof REGULAR_QUOTA
 

@@ -6,9 +6,9 @@ import { listAll } from '../graph/paginate'
 import { mapResult } from '../graph/resource'
 
 /**
- * The admin's business portfolios for the picker: `GET /me/businesses` (reference §2.1), every
- * page, with the verification status the picker shows. The Graph module's listMyBusinesses asks
- * for roles only; asking for the status in the same list call saves one call per portfolio.
+ * The admin's business portfolios for the picker: `GET /me/businesses` (docs/graph-api.md §2.1),
+ * every page, with the verification status the picker shows. The Graph module's listMyBusinesses
+ * asks for roles only; asking for the status in the same list call saves one call per portfolio.
  */
 const Node = z.object({
   id: z.string(),

@@ -9,9 +9,10 @@ import type { Target } from './graph-targets'
 
 /**
  * The one connection main keeps: its secrets (the admin's token, the app secret) in the keychain
- * only, its summary in settings only (DESIGN "Secrets"). Saving is all or nothing: when a keychain
- * write or the settings write fails, whatever this save already wrote is put back as it was, so a
- * failure never leaves a secret without its connection, or a connection without its secret.
+ * only, its summary in settings only (docs/architecture.md › Secrets). Saving is all or nothing:
+ * when a keychain write or the settings write fails, whatever this save already wrote is put back
+ * as it was, so a failure never leaves a secret without its connection, or a connection without its
+ * secret.
  */
 export interface ConnectionSecrets {
   readonly token: string

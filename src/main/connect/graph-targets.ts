@@ -7,14 +7,14 @@ import type { PracticeApp, PracticeRuntime } from '../practice/practice-runtime'
 
 /**
  * Where each target's calls go. Practice: the simulator main started (practice-runtime.ts) for
- * both Graph and the login dialog. Real: `GRAPH_API_BASE_URL` (default graph.facebook.com, DESIGN
- * "The Graph client") and Facebook Login's dialog on www.facebook.com. Keeping the two clients
- * apart also keeps their rate-limit state apart, so practice never slows a real call down. Only
- * the real client remembers closed buckets across launches (`<dataDir>/rate-limits.json`, REL-01):
- * the simulator starts fresh each launch, so a practice close must not outlive it. The real client
- * serves every app the admin connects, which is why its app buckets are keyed per app
- * (rate-limits.ts `appKeyOf`): a throttled app A, even remembered across a relaunch, never holds
- * app B's calls.
+ * both Graph and the login dialog. Real: `GRAPH_API_BASE_URL` (default graph.facebook.com,
+ * docs/architecture.md › The Graph client) and Facebook Login's dialog on www.facebook.com. Keeping
+ * the two clients apart also keeps their rate-limit state apart, so practice never slows a real
+ * call down. Only the real client remembers closed buckets across launches
+ * (`<dataDir>/rate-limits.json`, REL-01): the simulator starts fresh each launch, so a practice
+ * close must not outlive it. The real client serves every app the admin connects, which is why its
+ * app buckets are keyed per app (rate-limits.ts `appKeyOf`): a throttled app A, even remembered
+ * across a relaunch, never holds app B's calls.
  */
 export type Target = ConnectionSummary['target']
 

@@ -19,10 +19,10 @@ export const DESKTOP_REDIRECT_URI = 'https://www.facebook.com/connect/login_succ
 
 /**
  * What sign-in asks for: only `business_management`, which every Business Manager API call of the
- * setup needs (portfolios, system users, assets, their tokens — reference §9). The permissions a
- * system user's own token gets are chosen later, per goal, and Meta checks those against the app,
- * not against the admin's token; asking for them here would only widen what this token can do
- * (least privilege, SEC-16).
+ * setup needs (portfolios, system users, assets, their tokens — docs/graph-api.md §9). The
+ * permissions a system user's own token gets are chosen later, per goal, and Meta checks those
+ * against the app, not against the admin's token; asking for them here would only widen what this
+ * token can do (least privilege, SEC-16).
  */
 export const SIGN_IN_SCOPES: readonly string[] = [REQUIRED_SCOPE]
 

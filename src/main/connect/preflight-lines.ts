@@ -71,7 +71,7 @@ export function appOwnedLine(facts: PreflightFacts): CheckedLine {
     }
   }
   // Meta: "You must own a Facebook app that's associated with your business portfolio to add
-  // system users" (users-and-peers.md §1.1) — without it the screen is simply missing.
+  // system users" (docs/user-research.md §1.1) — without it the screen is simply missing.
   return {
     line: {
       check,
@@ -109,7 +109,8 @@ export function quotaLine(facts: PreflightFacts): CheckedLine {
   const check = 'system-user-quota'
   if (isError(facts.systemUsers)) {
     if (facts.systemUsers.code === 'permission-denied') {
-      // Only a portfolio admin (full control) may list and create system users (§4.6).
+      // Only a portfolio admin (full control) may list and create system users
+      // (docs/graph-api.md §4.6).
       return {
         line: {
           check,
@@ -203,7 +204,7 @@ export function scopesLine(facts: PreflightFacts): CheckedLine {
   })
   if (!facts.token.scopes.includes(REQUIRED_SCOPE)) return fail('missing', 'fix')
   // A person may grant business_management for some portfolios only: debug_token then lists the
-  // ones it reaches (reference §5, granular_scopes). This business must be among them.
+  // ones it reaches (docs/graph-api.md §5, granular_scopes). This business must be among them.
   const granular = facts.token.granularScopes.find((entry) => entry.scope === REQUIRED_SCOPE)
   if (granular?.targetIds && !granular.targetIds.includes(facts.businessId)) {
     return fail('notForBusiness', 'fixBusiness')
@@ -221,7 +222,7 @@ export function twoFactorLine(facts: PreflightFacts): CheckedLine {
   const fixUrl = links.securityCenter(facts.businessId)
   if (type === 'admin_required' || type === 'all_required') {
     // Meta answers 415 / 2859009 "Two factor authentication required" when an admin system
-    // user's token is generated before the admin has passed 2FA (reference §6.2, §10.8).
+    // user's token is generated before the admin has passed 2FA (docs/graph-api.md §6.2, §10.8).
     return {
       line: {
         check,
@@ -254,7 +255,8 @@ export function appSecretLine(facts: PreflightFacts): CheckedLine {
     return { line: { check, status: 'pass', titleKey, detailKey: key(check, 'on') } }
   }
   // Meta's Login Security advice: with "Require App Secret" on, a stolen token alone cannot call
-  // Graph for the app (reference §4.3, SEC-15). Recommended, not required: amber, never red.
+  // Graph for the app (docs/graph-api.md §4.3, SEC-15). Recommended, not required: amber, never
+  // red.
   return {
     line: {
       check,

@@ -53,7 +53,8 @@ async function businessAppIds(
 ): Promise<Result<string[]>> {
   const options = signal ? { signal } : undefined
   const ids: string[] = []
-  // "owns or has claimed": apps the business owns, and client apps shared with it (§2.4).
+  // "owns or has claimed": apps the business owns, and client apps shared with it
+  // (docs/graph-api.md §2.4).
   for (const relation of ['owned', 'client'] as const) {
     const listed = await listAssetsOf(
       client,
@@ -84,7 +85,8 @@ export async function runPreflight(input: PreflightInput): Promise<Result<Prefli
     businessAppIds(client, credentials, businessId, signal),
     listSystemUsers(client, credentials, businessId, options),
     // Sent without appsecret_proof on purpose: Meta refuses it exactly when "Require App Secret"
-    // is on (reference §4.3), which is the only way an app can learn that setting. A harmless read.
+    // is on (docs/graph-api.md §4.3), which is the only way an app can learn that setting. A
+    // harmless read.
     getMe(client, { token }, options),
   ])
   if (!debugged.ok) return { ok: false, error: explainDebugFailure(debugged.error) }

@@ -7,15 +7,16 @@ import type { ResolvedApp } from './app-credentials'
 import { listBusinessSummaries } from './businesses'
 
 /**
- * Everything Meta must confirm before a token is kept (Connect issue, reference §2.1 and §5):
- * debug_token (issued for this app, still valid, its type, expiry and scopes), then `/me` (who it
- * is) and `/me/businesses` (where it can work). Nothing here writes anything; a refusal says
+ * Everything Meta must confirm before a token is kept (Connect issue, docs/graph-api.md §2.1 and
+ * §5): debug_token (issued for this app, still valid, its type, expiry and scopes), then `/me` (who
+ * it is) and `/me/businesses` (where it can work). Nothing here writes anything; a refusal says
  * precisely why, in words an admin who has never seen an API can act on.
  */
 
 /**
  * The one permission setup cannot do without: Business Manager API reads and writes — listing
- * portfolios, creating system users, assigning assets, generating their tokens (reference §9).
+ * portfolios, creating system users, assigning assets, generating their tokens
+ * (docs/graph-api.md §9).
  */
 export const REQUIRED_SCOPE = 'business_management'
 
@@ -42,7 +43,7 @@ const carry = (error: AppError) => ({
  * What a failed debug_token call says about the app credentials. debug_token's caller is the app
  * access token `{app-id}|{app-secret}`, so its failures are about the app, not the pasted token:
  * - 104 "access token required": Meta ignored the app token, which it does when App Type is
- *   Native/Desktop (it assumes the secret ships in the binary — reference §5 and §10.12);
+ *   Native/Desktop (it assumes the secret ships in the binary — docs/graph-api.md §5 and §10.12);
  * - 190 / 102 or "validating client secret": the app id and secret do not belong together;
  * - 100: with our fixed parameters, only "the App_id in the input_token did not match the Viewing
  *   App" — the token was issued for another app.
@@ -86,7 +87,7 @@ const expired = () =>
 
 /**
  * Judges debug_token's answer, scope aside: still valid, issued for this app, and a person's or a
- * system user's token (the only kinds that can manage a business — reference §4.6).
+ * system user's token (the only kinds that can manage a business — docs/graph-api.md §4.6).
  */
 export function checkTokenAlive(
   info: TokenInfo,

@@ -5,8 +5,9 @@ import { listAll } from './paginate'
 import { callParsed, mapResult, Success, withOptions, type CallOptions } from './resource'
 
 /**
- * Installing ("assigning") the app on a system user (reference §2.3) — the step people miss:
- * Meta will not generate a token for an app the system user has not installed (§10.1).
+ * Installing ("assigning") the app on a system user (docs/graph-api.md §2.3) — the step people
+ * miss: Meta will not generate a token for an app the system user has not installed
+ * (docs/graph-api.md §10.1).
  */
 export interface AssignedApp {
   readonly id: string

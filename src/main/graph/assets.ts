@@ -6,9 +6,9 @@ import { listAll } from './paginate'
 import type { CallOptions } from './resource'
 
 /**
- * Every asset of one kind a business holds (reference §2.4), owned and client (shared with it),
- * through the edge the catalogue names for the kind. Default field sets per edge are UNCONFIRMED,
- * so `fields=` is always sent.
+ * Every asset of one kind a business holds (docs/graph-api.md §2.4), owned and client (shared with
+ * it), through the edge the catalogue names for the kind. Default field sets per edge are
+ * UNCONFIRMED, so `fields=` is always sent.
  */
 export type AssetRelation = 'owned' | 'client'
 
@@ -24,8 +24,9 @@ export interface BusinessAsset {
 /**
  * Node fields per kind: only what the app shows when the admin picks assets. Meta advises asking
  * for the fields you need and nothing more (rate-limiting page, "filter fields"); the other
- * documented fields (§2.4: currency, account_status, vertical, …) can be added here when a screen
- * needs them. InstagramBusinessAsset nodes have no `name`; `ig_username` stands in for it.
+ * documented fields (docs/graph-api.md §2.4: currency, account_status, vertical, …) can be added
+ * here when a screen needs them. InstagramBusinessAsset nodes have no `name`; `ig_username` stands
+ * in for it.
  */
 export const ASSET_FIELDS: Readonly<Record<AssetKind, readonly string[]>> = {
   page: ['id', 'name'],

@@ -54,7 +54,7 @@ describe('assignments contract', () => {
     })
     const users = await listAssignedUsers(h.client, h.admin, { assetId, businessId })
     const holder = users.ok ? users.value.find((user) => user.id === userId) : undefined
-    // Meta may read back more tasks than asked for (§2.5): a superset check.
+    // Meta may read back more tasks than asked for (docs/graph-api.md §2.5): a superset check.
     expect(holder?.tasks).toEqual(expect.arrayContaining(tasks))
     expect(holder?.userType).toBe('SYSTEM_USER')
     const held = await listAssignedAssets(h.client, h.admin, {
@@ -63,12 +63,12 @@ describe('assignments contract', () => {
       businessId,
     })
     expect(held.ok ? held.value.map((asset) => asset.id) : []).toEqual([assetId])
-    // The business parameter travels on the read, where Meta requires it (§10.9).
+    // The business parameter travels on the read, where Meta requires it (docs/graph-api.md §10.9).
     const read = h.sim.requests.find(
       (request) => request.method === 'GET' && request.url.includes(`${assetId}/assigned_users`),
     )
     expect(read?.url).toContain(`business=${businessId}`)
-    if (kind === 'pixel') return // no DELETE on a pixel's assigned_users (§2.5)
+    if (kind === 'pixel') return // no DELETE on a pixel's assigned_users (docs/graph-api.md §2.5)
     expect((await unassignAsset(h.client, h.admin, { assetId, userId, businessId })).ok).toBe(true)
     const after = await listAssignedAssets(h.client, h.admin, { systemUserId: userId, kind })
     expect(after).toEqual({ ok: true, value: [] })

@@ -8,15 +8,16 @@ import { listAll } from './paginate'
 import { callParsed, mapResult, Success, withOptions, type CallOptions } from './resource'
 
 /**
- * Who holds which asset (reference §2.5, §2.6): assign and unassign with `POST/DELETE
- * /{asset}/assigned_users`, read the asset's users (`business` is required there, §10.9), read a
- * system user's assets per kind, and assign many at once through the Batch API.
+ * Who holds which asset (docs/graph-api.md §2.5, §2.6): assign and unassign with `POST/DELETE
+ * /{asset}/assigned_users`, read the asset's users (`business` is required there,
+ * docs/graph-api.md §10.9), read a system user's assets per kind, and assign many at once through
+ * the Batch API.
  *
  * Assigning is treated as idempotent: a repeat POST with the same tasks leaves the same grant
- * (whether Meta replaces or adds tasks is UNCONFIRMED, §2.5; either way the result is the same for
- * an identical list), so a lost answer is safe to retry. Tasks are sent as the caller gives them —
- * for Pages the vocabulary Meta currently accepts (§3) is the caller's choice; an enum refusal
- * comes back as `graph.code.taskNotAccepted`.
+ * (whether Meta replaces or adds tasks is UNCONFIRMED, docs/graph-api.md §2.5; either way the
+ * result is the same for an identical list), so a lost answer is safe to retry. Tasks are sent as
+ * the caller gives them — for Pages the vocabulary Meta currently accepts (docs/graph-api.md §3) is
+ * the caller's choice; an enum refusal comes back as `graph.code.taskNotAccepted`.
  */
 export interface Assignment {
   readonly assetId: string
@@ -68,7 +69,7 @@ export async function assignAsset(
   return mapResult(answer, () => undefined)
 }
 
-/** `DELETE /{asset}/assigned_users?user=…` (not offered for pixels, §2.5). */
+/** `DELETE /{asset}/assigned_users?user=…` (not offered for pixels, docs/graph-api.md §2.5). */
 export async function unassignAsset(
   client: GraphClient,
   credentials: GraphCredentials,
@@ -130,7 +131,10 @@ const AssetNode = z.object({
   permitted_tasks: z.array(z.string()).optional(),
 })
 
-/** `GET /{system-user}/assigned_<kind>`, every page: what Meta actually granted (§2.6). */
+/**
+ * `GET /{system-user}/assigned_<kind>`, every page: what Meta actually granted
+ * (docs/graph-api.md §2.6).
+ */
 export async function listAssignedAssets(
   client: GraphClient,
   credentials: GraphCredentials,

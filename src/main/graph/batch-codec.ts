@@ -4,9 +4,9 @@ import { encodeParams, type GraphParams } from './request-encoding'
 import type { CallKind } from './retry'
 
 /**
- * The Batch API's wire format (reference §8.4): a `batch` form field holding a JSON array of
- * `{method, relative_url, body}`; the answer is an array in request order of
- * `{code, headers, body: "<JSON string>"}`, or `null` for an operation Meta did not finish.
+ * The Batch API's wire format (docs/graph-api.md §8.4): a `batch` form field holding a JSON array
+ * of `{method, relative_url, body}`; the answer is an array in request order of `{code, headers,
+ * body: "<JSON string>"}`, or `null` for an operation Meta did not finish.
  */
 export interface BatchOperation {
   readonly method: 'GET' | 'POST' | 'DELETE'

@@ -52,7 +52,7 @@ const assign = (id: number): BatchOperation => ({
   kind: 'idempotent-write',
 })
 
-describe('runBatch (reference §8.4)', () => {
+describe('runBatch (docs/graph-api.md §8.4)', () => {
   it('packs at most 50 operations per request, in order, and answers one result per operation', async () => {
     const { server, client } = await batchServer((op) => ok200({ echo: op.relative_url }))
     const operations = Array.from({ length: 120 }, (_, i) => assign(i))

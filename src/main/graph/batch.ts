@@ -7,10 +7,10 @@ import { objectIdsOf, tokenKey } from './request-encoding'
 import { backoffDelayMs, decideRetry, type CallKind } from './retry'
 
 /**
- * The Batch API helper (reference §8.4): up to 50 operations per request, sent one chunk after
- * the other, answered with one Result per operation in the caller's order. Each operation still
- * counts against Meta's limits, but one request instead of fifty saves round trips (assigning 200
- * assets takes 4 requests, not 200).
+ * The Batch API helper (docs/graph-api.md §8.4): up to 50 operations per request, sent one chunk
+ * after the other, answered with one Result per operation in the caller's order. Each operation
+ * still counts against Meta's limits, but one request instead of fifty saves round trips (assigning
+ * 200 assets takes 4 requests, not 200).
  *
  * Operations that fail for a retryable reason (Meta's codes 1/2, 5xx, throttling) are sent again
  * in a later batch, with back-off, up to the client's attempt limit — except creates, which are

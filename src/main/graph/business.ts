@@ -4,7 +4,10 @@ import type { GraphClient, GraphCredentials } from './client'
 import { listAll } from './paginate'
 import { callParsed, mapResult, withOptions, type CallOptions } from './resource'
 
-/** Who the token belongs to, the portfolios they are on, and one portfolio's details (§2.1). */
+/**
+ * Who the token belongs to, the portfolios they are on, and one portfolio's details
+ * (docs/graph-api.md §2.1).
+ */
 
 export interface GraphIdentity {
   readonly id: string

@@ -39,11 +39,11 @@ import {
 import { createAxiosTransport, type Transport } from './transport'
 
 /**
- * The Graph API client (reference/graph-api.md; DESIGN.md "The Graph client"). One `call` method
- * does everything every call needs: Authorization header (never a token in a URL, SEC-14),
- * `appsecret_proof` whenever an app secret is given (SEC-15), usage-header pacing (REL-01),
- * retries with back-off that never repeat a create blindly (REL-02), a per-attempt timeout and
- * cancellation (REL-06), and errors mapped to AppErrors (REL-07). Resource modules build on it.
+ * The Graph API client (docs/graph-api.md; docs/architecture.md › The Graph client). One `call`
+ * method does everything every call needs: Authorization header (never a token in a URL, SEC-14),
+ * `appsecret_proof` whenever an app secret is given (SEC-15), usage-header pacing (REL-01), retries
+ * with back-off that never repeat a create blindly (REL-02), a per-attempt timeout and cancellation
+ * (REL-06), and errors mapped to AppErrors (REL-07). Resource modules build on it.
  */
 
 /** The credentials of one call. The token is the caller's; the secret signs it. */
@@ -175,8 +175,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     }
   }
 
-  // Meta may serve a call with another version than the one asked for (reference §1, §10.16:
-  // expired versions are auto-upgraded); say so once, so a support log shows the drift.
+  // Meta may serve a call with another version than the one asked for (docs/graph-api.md §1,
+  // §10.16: expired versions are auto-upgraded); say so once, so a support log shows the drift.
   let versionDriftLogged = false
   const noteServedVersion = (served: string | undefined) => {
     if (!served || served === version || versionDriftLogged) return

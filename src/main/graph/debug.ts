@@ -5,11 +5,11 @@ import type { GraphClient } from './client'
 import { callParsed, mapResult, withOptions, type CallOptions } from './resource'
 
 /**
- * `GET /debug_token` (reference §5), decoded into a typed TokenInfo. The caller is the app access
- * token `{app-id}|{app-secret}`, which is itself a secret; `input_token` is the token to inspect.
- * Both would sit in a URL on a plain GET, so the client tunnels the call through a batch POST
- * (SEC-14). Note §10.12: an app whose type is Native/Desktop has its app-token calls ignored by
- * Meta, so this fails for such apps and the preflight says why.
+ * `GET /debug_token` (docs/graph-api.md §5), decoded into a typed TokenInfo. The caller is the app
+ * access token `{app-id}|{app-secret}`, which is itself a secret; `input_token` is the token to
+ * inspect. Both would sit in a URL on a plain GET, so the client tunnels the call through a batch
+ * POST (SEC-14). Note docs/graph-api.md §10.12: an app whose type is Native/Desktop has its
+ * app-token calls ignored by Meta, so this fails for such apps and the preflight says why.
  */
 /** Meta's token type: USER, SYSTEM_USER, APP or PAGE (seen in its samples; not an enum). */
 export type TokenType = string

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@shared/result'
 
 /**
- * Meta's error codes and subcodes (reference/graph-api.md §6.2, §7) → what the admin reads and
+ * Meta's error codes and subcodes (docs/graph-api.md §6.2, §7) → what the admin reads and
  * what the client does. `retry` is the client's policy (REL-02): only Meta's "temporary" codes 1
  * and 2 and the throttling codes are retried; everything else needs a person.
  */
@@ -31,7 +31,10 @@ const throttle = (messageKey: string): CatalogEntry =>
 export const isThrottleCode = (code: number): boolean =>
   code === 4 || code === 17 || code === 32 || code === 613 || (code >= 80000 && code <= 80014)
 
-/** Business Use Case limits, one per product (reference §7). 80007 is WhatsApp messaging (3P). */
+/**
+ * Business Use Case limits, one per product (docs/graph-api.md §7). 80007 is WhatsApp messaging
+ * (3P).
+ */
 const BUC: Readonly<Record<number, string>> = {
   80000: 'buc.adsInsights',
   80001: 'buc.pages',
@@ -77,7 +80,10 @@ const BY_CODE: Readonly<Record<number, CatalogEntry>> = {
   3962: entry('graph-invalid-request', 'graph.code.invalidScope', 'graph.hint.chooseScopes'),
 }
 
-/** Subcodes that change the meaning of their code (reference §6.2, the 190 list and 3P logs). */
+/**
+ * Subcodes that change the meaning of their code (docs/graph-api.md §6.2, the 190 list and 3P
+ * logs).
+ */
 const BY_SUBCODE: Readonly<Record<string, CatalogEntry>> = {
   '10/2859030': entry('graph-error', 'graph.code.actionNotAllowedNow', 'graph.hint.tryLater'),
   '100/33': entry('not-found', 'graph.code.objectNotFound', 'graph.hint.checkAssetId'),
@@ -100,8 +106,8 @@ const BY_SUBCODE: Readonly<Record<string, CatalogEntry>> = {
 
 /**
  * Texts Meta uses where the code alone is ambiguous (code 100 covers both proof problems and
- * Page task enums; the quota and "must expire" cases have no documented code — reference §12).
- * Meta's message is only *matched*, never copied into what the admin sees.
+ * Page task enums; the quota and "must expire" cases have no documented code —
+ * docs/graph-api.md §12). Meta's message is only *matched*, never copied into what the admin sees.
  */
 const BY_MESSAGE: readonly { readonly pattern: RegExp; readonly entry: CatalogEntry }[] = [
   {

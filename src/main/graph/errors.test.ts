@@ -4,7 +4,10 @@ import { isErrorCode, type ErrorCode } from '@shared/result'
 import { mapGraphFailure } from './errors'
 import { canaryToken } from './testing/canaries'
 
-/** REL-07: every code and subcode of reference §6.2 maps to a plain-language error with a next step. */
+/**
+ * REL-07: every code and subcode of docs/graph-api.md §6.2 maps to a plain-language error with a
+ * next step.
+ */
 const body = (
   code: number,
   subcode?: number,

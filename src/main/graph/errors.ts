@@ -19,7 +19,7 @@ export interface GraphFailure {
   readonly retry: FailureRetry
 }
 
-/** Meta's error object (reference §6.1), read loosely: any field may be missing or odd. */
+/** Meta's error object (docs/graph-api.md §6.1), read loosely: any field may be missing or odd. */
 const GraphErrorBody = z.object({
   error: z.looseObject({
     message: z.unknown().optional(),

@@ -50,7 +50,7 @@ const pagedList =
     }
   }
 
-describe('listAll (reference §8.3)', () => {
+describe('listAll (docs/graph-api.md §8.3)', () => {
   it('follows next to the end, asking for the largest page, and keeps total_count', async () => {
     const { server, client } = await setup(pagedList(250, () => 100))
     const result = await listAll(

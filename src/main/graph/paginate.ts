@@ -5,9 +5,9 @@ import { linkRefused, malformedResponse } from './errors'
 import { parseNextUrl, type GraphParams } from './request-encoding'
 
 /**
- * Reads a whole Graph list (reference §8.3): follows `paging.next` until Meta stops sending one.
- * "Fewer items than `limit`" does not mean the end (an empty page may still have `next`), so it
- * is never used as a stop signal. The first page asks for the largest page size, which keeps the
+ * Reads a whole Graph list (docs/graph-api.md §8.3): follows `paging.next` until Meta stops sending
+ * one. "Fewer items than `limit`" does not mean the end (an empty page may still have `next`), so
+ * it is never used as a stop signal. The first page asks for the largest page size, which keeps the
  * number of requests near `ceil(total / pageSize)`.
  *
  * A `next` link is followed only when it points at the base URL's origin and path: the client

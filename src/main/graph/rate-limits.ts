@@ -3,9 +3,9 @@ import type { Clock } from './clock'
 import { readUsageHeaders, type UsageReading } from './usage-headers'
 
 /**
- * The client's side of Meta's rate limits (REL-01; reference §7). Each request belongs to a few
- * buckets: its app (`X-App-Usage`, codes 4 and 613), the token (code 17), the business objects it
- * touches (`X-Business-Use-Case-Usage`, codes 32 and 80000–80014) and the ad account it names
+ * The client's side of Meta's rate limits (REL-01; docs/graph-api.md §7). Each request belongs to a
+ * few buckets: its app (`X-App-Usage`, codes 4 and 613), the token (code 17), the business objects
+ * it touches (`X-Business-Use-Case-Usage`, codes 32 and 80000–80014) and the ad account it names
  * (`X-Ad-Account-Usage`). Meta's advice is to spread calls out as usage rises and to stop when
  * throttled — calls made while throttled fail and count against the app — so:
  * - at ≥ `slowAtPercent` the bucket's calls are spaced out, more the fuller it is;
@@ -218,7 +218,7 @@ export function createRateLimiter(
     }
   }
 
-  /** Which buckets a throttling code closes (reference §6.2 and §7). */
+  /** Which buckets a throttling code closes (docs/graph-api.md §6.2 and §7). */
   const throttledBuckets = (
     buckets: readonly string[],
     code: number,

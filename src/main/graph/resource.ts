@@ -37,5 +37,8 @@ export const withOptions = (options: CallOptions | undefined) => ({
   ...(options?.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
 })
 
-/** `{"success": true}` — Meta's answer to most edge writes (§1); oauth/revoke sends "true". */
+/**
+ * `{"success": true}` — Meta's answer to most edge writes (docs/graph-api.md §1); oauth/revoke
+ * sends "true".
+ */
 export const Success = z.object({ success: z.union([z.literal(true), z.literal('true')]) })

@@ -4,11 +4,11 @@
  * exponential with full jitter, `random(0, min(cap, base·2ⁿ))` (AWS Architecture Blog, "Exponential
  * Backoff and Jitter"), at most `maxAttempts` attempts and `maxTotalMs` in all.
  *
- * Graph has no idempotency key (security.md §6.2), so a non-idempotent write ("create": a new
- * system user, a new token) whose answer was lost may already have happened. Retrying it could make
- * a duplicate, so it is never retried blindly: the caller gets `unknown-outcome` and reconciles by
- * reading first. Only failures that prove nothing was done (the connection was never made, or Meta
- * refused the call for throttling) are retried for creates.
+ * Graph has no idempotency key (docs/security-requirements.md §6.2), so a non-idempotent write
+ * ("create": a new system user, a new token) whose answer was lost may already have happened.
+ * Retrying it could make a duplicate, so it is never retried blindly: the caller gets
+ * `unknown-outcome` and reconciles by reading first. Only failures that prove nothing was done (the
+ * connection was never made, or Meta refused the call for throttling) are retried for creates.
  */
 export interface RetryPolicy {
   readonly maxAttempts: number

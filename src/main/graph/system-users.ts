@@ -5,9 +5,9 @@ import { listAll } from './paginate'
 import { callParsed, mapResult, Success, withOptions, type CallOptions } from './resource'
 
 /**
- * System users of a business (reference §2.2): list (all pages, with `total_count`), create,
- * rename, and find by name — the read-before-write the setup flow uses to reconcile a create whose
- * outcome was lost (REL-04), since Graph offers no idempotency key.
+ * System users of a business (docs/graph-api.md §2.2): list (all pages, with `total_count`),
+ * create, rename, and find by name — the read-before-write the setup flow uses to reconcile a
+ * create whose outcome was lost (REL-04), since Graph offers no idempotency key.
  */
 export type SystemUserRole = 'ADMIN' | 'EMPLOYEE'
 
@@ -15,8 +15,8 @@ export interface SystemUser {
   readonly id: string
   readonly name: string
   /**
-   * ADMIN or EMPLOYEE: only the base roles surface on this edge (§2.2); anything else is kept as
-   * Meta sent it, upper-cased.
+   * ADMIN or EMPLOYEE: only the base roles surface on this edge (docs/graph-api.md §2.2); anything
+   * else is kept as Meta sent it, upper-cased.
    */
   readonly role: string
   readonly createdTime?: string
@@ -104,7 +104,9 @@ export async function createSystemUser(
   )
 }
 
-/** Renames: the same edge with `system_user_id` (§2.2); only the name can change. */
+/**
+ * Renames: the same edge with `system_user_id` (docs/graph-api.md §2.2); only the name can change.
+ */
 export async function renameSystemUser(
   client: GraphClient,
   credentials: GraphCredentials,

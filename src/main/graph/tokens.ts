@@ -7,13 +7,13 @@ import { appError } from './errors'
 import { callParsed, mapResult, Success, withOptions, type CallOptions } from './resource'
 
 /**
- * System-user tokens (reference §4): generate on either edge, refresh a 60-day token, revoke one,
- * revoke all of a system user. Every token this module receives is registered with the redactor
- * at once, so it is masked wherever it might later show up.
+ * System-user tokens (docs/graph-api.md §4): generate on either edge, refresh a 60-day token,
+ * revoke one, revoke all of a system user. Every token this module receives is registered with the
+ * redactor at once, so it is masked wherever it might later show up.
  *
  * Generating and refreshing mint a new token each time, so both are creates: a lost answer is
  * `unknown-outcome`, never a silent second token. Meta requires `appsecret_proof` to generate
- * (§4.2), so without an app secret the call is not even sent.
+ * (docs/graph-api.md §4.2), so without an app secret the call is not even sent.
  */
 export interface GeneratedToken {
   readonly token: string
@@ -111,10 +111,11 @@ const RefreshAnswer = z.object({
 })
 
 /**
- * Refreshes a 60-day token through `oauth/access_token` (grant_type=fb_exchange_token, §4.4).
- * Checks the token first with debug_token: a never-expiring token is refused here (the exchange
- * would hand back a 60-day one, quietly giving the admin a token that dies), and an already
- * expired or revoked token is reported as such (Meta cannot refresh it; a new one is needed).
+ * Refreshes a 60-day token through `oauth/access_token` (grant_type=fb_exchange_token,
+ * docs/graph-api.md §4.4). Checks the token first with debug_token: a never-expiring token is
+ * refused here (the exchange would hand back a 60-day one, quietly giving the admin a token that
+ * dies), and an already expired or revoked token is reported as such (Meta cannot refresh it; a new
+ * one is needed).
  */
 export async function refreshToken(
   client: GraphClient,
@@ -170,8 +171,8 @@ export async function refreshToken(
 }
 
 /**
- * Revokes one token at once through `oauth/revoke` (§4.5). The caller's token and the revoked
- * one must come from the same app as the secret.
+ * Revokes one token at once through `oauth/revoke` (docs/graph-api.md §4.5). The caller's token and
+ * the revoked one must come from the same app as the secret.
  */
 export async function revokeToken(
   client: GraphClient,
@@ -199,7 +200,9 @@ export async function revokeToken(
   return mapResult(answer, () => undefined)
 }
 
-/** Invalidates every token of a system user: `DELETE /{su}/access_tokens` (§4.5). */
+/**
+ * Invalidates every token of a system user: `DELETE /{su}/access_tokens` (docs/graph-api.md §4.5).
+ */
 export async function revokeAllTokens(
   client: GraphClient,
   credentials: GraphCredentials,

@@ -1,8 +1,9 @@
 /**
- * Reads Meta's usage headers (reference §7; REL-01): `X-App-Usage`, `X-Business-Use-Case-Usage`
- * and `X-Ad-Account-Usage`. Meta says their fields may change, so parsing is defensive: a header
- * that is not JSON, a value that is not a number, a huge or negative number, an odd key — each is
- * skipped, never thrown. Percentages are clamped to 0–1000, regain times to 0–24 h.
+ * Reads Meta's usage headers (docs/graph-api.md §7; REL-01): `X-App-Usage`,
+ * `X-Business-Use-Case-Usage` and `X-Ad-Account-Usage`. Meta says their fields may change, so
+ * parsing is defensive: a header that is not JSON, a value that is not a number, a huge or negative
+ * number, an odd key — each is skipped, never thrown. Percentages are clamped to 0–1000, regain
+ * times to 0–24 h.
  */
 
 /** One reading: how full a bucket is, and (when Meta says so) how long until it is usable again. */

@@ -28,13 +28,13 @@ import { validArbitrary } from './testing/schema-arbitrary'
 vi.mock('electron', async () => (await import('../testing/electron-fake')).electronModule())
 
 /**
- * SEC-09 and SEC-08, proved by fuzzing (security.md): every channel gets ≥ 1,000 generated
- * payloads through the dispatcher over buildServices with counting ports, a fixed handful of
- * 1 MB / 1,000-deep payloads, and ≥ 1,000 requests from forged senders through registerIpcHandlers.
- * Invalid input must be answered `invalid-input` with 0 port calls, forged senders
- * `forbidden-sender` with 0 port calls, nothing may throw, and no prototype may change. The
- * figures (including p99 time, judged by the `ipc-fuzz` gate) go to reports/ipc-fuzz.json.
- * Seed and run count: IPC_FUZZ_SEED, IPC_FUZZ_RUNS (never below 1,000).
+ * SEC-09 and SEC-08, proved by fuzzing (docs/security-requirements.md): every channel gets ≥ 1,000
+ * generated payloads through the dispatcher over buildServices with counting ports, a fixed handful
+ * of 1 MB / 1,000-deep payloads, and ≥ 1,000 requests from forged senders through
+ * registerIpcHandlers. Invalid input must be answered `invalid-input` with 0 port calls, forged
+ * senders `forbidden-sender` with 0 port calls, nothing may throw, and no prototype may change. The
+ * figures (including p99 time, judged by the `ipc-fuzz` gate) go to reports/ipc-fuzz.json. Seed and
+ * run count: IPC_FUZZ_SEED, IPC_FUZZ_RUNS (never below 1,000).
  */
 
 const SEED = Number(process.env.IPC_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))

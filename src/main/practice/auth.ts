@@ -5,7 +5,8 @@ import type { TokenRecord } from './types'
 
 /**
  * Finds the record behind a token value without judging it. App access tokens are `id|secret`
- * (§5); a Native/Desktop app's are ignored, "as though no access token was provided" (§10.12).
+ * (docs/graph-api.md §5); a Native/Desktop app's are ignored, "as though no access token was
+ * provided" (§10.12).
  */
 export function lookupToken(
   model: SimulatorModel,
@@ -32,7 +33,8 @@ export function lookupToken(
 
 /**
  * A Native/Desktop app's valid app token: Meta assumes its secret ships in the binary and treats
- * calls with it "as though no access token was provided" (§5, §10.12) — 104, not 190.
+ * calls with it "as though no access token was provided" (docs/graph-api.md §5, §10.12) — 104, not
+ * 190.
  */
 export function isIgnoredAppToken(model: SimulatorModel, value: string): boolean {
   const appToken = /^(\d+)\|([0-9a-fA-F]+)$/.exec(value)
@@ -53,7 +55,7 @@ export function tokenProblem(
   return undefined
 }
 
-/** Admin person of the business, or its admin system user (§4.6). */
+/** Admin person of the business, or its admin system user (docs/graph-api.md §4.6). */
 export function isBusinessAdmin(
   model: SimulatorModel,
   caller: Readonly<TokenRecord> | undefined,
@@ -97,8 +99,8 @@ function requireScope(ctx: RouteContext, scope: string): void {
 
 /**
  * Business administration (create/rename/list system users, assign assets, generate tokens):
- * admin person or admin system user, with business_management (§4.6, §9). Employee system users
- * get code 200.
+ * admin person or admin system user, with business_management (docs/graph-api.md §4.6, §9).
+ * Employee system users get code 200.
  */
 export function requireBusinessAdmin(ctx: RouteContext, businessId: string): void {
   if (!isBusinessAdmin(ctx.model, ctx.caller, businessId)) throw graphErrors.notAdmin()

@@ -44,7 +44,10 @@ export interface RouteDef {
   handler: (ctx: RouteContext) => RouteResult
   /** 'none' for endpoints authenticated by client_id/secret (oauth) — default 'required'. */
   auth?: 'required' | 'none'
-  /** 'always' where Meta requires appsecret_proof regardless of the app setting (§4.2). */
+  /**
+   * 'always' where Meta requires appsecret_proof regardless of the app setting
+   * (docs/graph-api.md §4.2).
+   */
   proof?: 'always'
 }
 

@@ -56,7 +56,10 @@ const TYPE_NAMES: Readonly<Record<NodeKind, string>> = {
   app: 'Application',
 }
 
-/** The BUC a node's calls count against (§7): Pages, Instagram, WhatsApp, catalogs, else ads. */
+/**
+ * The BUC a node's calls count against (docs/graph-api.md §7): Pages, Instagram, WhatsApp,
+ * catalogs, else ads.
+ */
 const BUC_OF: Partial<Record<NodeKind, BucType>> = {
   page: 'pages',
   instagram_account: 'instagram',

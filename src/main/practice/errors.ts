@@ -1,10 +1,11 @@
 /**
- * Graph error objects (reference §6.1): `{"error": {message, type, code, error_subcode, …,
+ * Graph error objects (docs/graph-api.md §6.1): `{"error": {message, type, code, error_subcode, …,
  * fbtrace_id}}`. Routes throw a `GraphError`; the engine turns it into the JSON body.
  *
  * HTTP status: every Graph error answers 400, 190 included. Meta does not tabulate statuses and
- * observed traffic is mostly 400 for 100/190/200 (§1, UNCONFIRMED mapping); keeping one status
- * forces clients to read the body, which is the only reliable signal. 5xx come only from faults.
+ * observed traffic is mostly 400 for 100/190/200 (docs/graph-api.md §1, UNCONFIRMED mapping);
+ * keeping one status forces clients to read the body, which is the only reliable signal. 5xx come
+ * only from faults.
  */
 export interface GraphErrorBody {
   message: string
@@ -83,11 +84,14 @@ export function formatMetaDate(ms: number): string {
   return `${part('weekday')}, ${part('day')}-${part('month')}-${part('year')} ${time} ${part('timeZoneName')}`
 }
 
-/** The error catalogue, with Meta's texts where sources have them (§4.3, §6.2, 3P logs). */
+/**
+ * The error catalogue, with Meta's texts where sources have them (docs/graph-api.md §4.3, §6.2, 3P
+ * logs).
+ */
 export const graphErrors = {
   missingParam: (name: string) => new GraphError(100, `(#100) The parameter ${name} is required`),
   invalidParam: (message: string) => new GraphError(100, `(#100) ${message}`),
-  /** Verbatim shape of the 2026 live enum rejection (§3, 3P enum probe). */
+  /** Verbatim shape of the 2026 live enum rejection (docs/graph-api.md §3, 3P enum probe). */
   enumViolation: (field: string, allowed: readonly string[], got: string) =>
     new GraphError(
       100,
@@ -137,7 +141,10 @@ export const graphErrors = {
     new GraphError(100, 'Invalid appsecret_proof provided in the API argument', { type: METHOD }),
   missingScope: (scope: string) =>
     new GraphError(200, `(#200) Requires ${scope} permission to manage the object`),
-  /** UNCONFIRMED wording: Meta documents who may call (§4.6), not the text of the refusal. */
+  /**
+   * UNCONFIRMED wording: Meta documents who may call (docs/graph-api.md §4.6), not the text of the
+   * refusal.
+   */
   notAdmin: () =>
     new GraphError(
       200,

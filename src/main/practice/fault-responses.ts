@@ -19,7 +19,7 @@ export function faultError(
   }
   const code = fault.code
   const subcode = fault.kind === 'graph-error' ? fault.subcode : undefined
-  // Codes 1 and 2 are Meta's "temporary, retry" errors (§6.2).
+  // Codes 1 and 2 are Meta's "temporary, retry" errors (docs/graph-api.md §6.2).
   const texts: Record<number, string> = {
     1: 'An unknown error has occurred.',
     2: 'An unexpected error has occurred. Please retry your request later.',
@@ -48,7 +48,7 @@ export function httpErrorBody(
   }
 }
 
-/** Usage headers of a throttled bucket: 100% and the regain time (§7). */
+/** Usage headers of a throttled bucket: 100% and the regain time (docs/graph-api.md §7). */
 export function throttleHeaders(
   fault: Extract<Fault, { kind: 'throttle' }>,
   keys: UsageKeys,

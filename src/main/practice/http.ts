@@ -62,7 +62,7 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return out
 }
 
-/** `Authorization: Bearer <token>` or `OAuth <token>` (§1). */
+/** `Authorization: Bearer <token>` or `OAuth <token>` (docs/graph-api.md §1). */
 function headerToken(req: IncomingMessage): string | undefined {
   return /^(?:Bearer|OAuth)\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1]
 }
@@ -75,7 +75,9 @@ function safeDecode(segment: string): string {
   }
 }
 
-/** Headers of every Graph response: version, trace id and the usage headers of §7. */
+/**
+ * Headers of every Graph response: version, trace id and the usage headers of docs/graph-api.md §7.
+ */
 function graphHeaders(sim: SimState, keys: readonly UsageKeys[], traceId: string) {
   const appId = keys[0]?.appId ?? sim.primaryAppId
   const businesses = [...new Set(keys.flatMap((k) => (k.businessId ? [k.businessId] : [])))]

@@ -16,7 +16,7 @@ import type {
 export type NodeKind = 'business' | 'person' | 'app' | 'system_user' | AssetKind
 
 export const DAY_MS = 86_400_000
-/** Expiring system-user tokens and long-lived user tokens last 60 days (§4.1). */
+/** Expiring system-user tokens and long-lived user tokens last 60 days (docs/graph-api.md §4.1). */
 export const SIXTY_DAYS_S = 60 * 86_400
 
 export interface MintTokenInput {
@@ -68,7 +68,8 @@ export class SimulatorModel {
     idBase: bigint,
   ) {
     this.nodeIds = new IdSequence(idBase)
-    // System-user ids are app-scoped and look different from the canonical ones (§2.2).
+    // System-user ids are app-scoped and look different from the canonical ones
+    // (docs/graph-api.md §2.2).
     this.scopedIds = new IdSequence(idBase + 61_000_000_000_000n)
   }
 
@@ -150,7 +151,7 @@ export class SimulatorModel {
   }
   addAsset(input: Omit<AssetRecord, 'id'>): Readonly<AssetRecord> {
     const raw = this.nodeIds.take()
-    // Ad account ids carry the act_ prefix in every path and response (§2.4).
+    // Ad account ids carry the act_ prefix in every path and response (docs/graph-api.md §2.4).
     const id = input.kind === 'ad_account' ? `act_${raw}` : raw
     const record: AssetRecord = { id, ...input }
     if (input.kind === 'ad_account') record.fields = { account_id: raw, ...input.fields }
@@ -180,7 +181,10 @@ export class SimulatorModel {
     const su = this.systemUserMap.get(systemUserId)
     if (su && !su.installedAppIds.includes(appId)) su.installedAppIds.push(appId)
   }
-  /** Sets (replaces) the user's tasks on the asset — POST semantics are UNCONFIRMED (§2.5). */
+  /**
+   * Sets (replaces) the user's tasks on the asset — POST semantics are UNCONFIRMED
+   * (docs/graph-api.md §2.5).
+   */
   assign(assetId: string, userId: string, tasks: readonly string[]): void {
     const users = this.byAsset.get(assetId) ?? new Map<string, string[]>()
     users.set(userId, [...tasks])
@@ -214,7 +218,8 @@ export class SimulatorModel {
       scopes: [...(input.scopes ?? [])],
       issuedAt,
       expiresAt,
-      // Data access of user tokens lapses after 90 days; system users' never does (§5 sample).
+      // Data access of user tokens lapses after 90 days; system users' never does
+      // (docs/graph-api.md §5 sample).
       dataAccessExpiresAt: input.type === 'USER' ? issuedAt + 90 * 86_400 : 0,
       revoked: input.revoked ?? false,
     }

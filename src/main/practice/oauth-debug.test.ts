@@ -117,7 +117,7 @@ describe('app access tokens', () => {
 })
 
 describe('debug_token', () => {
-  test('with the app token: the §5 shape for a system-user token', async () => {
+  test('with the app token: the docs/graph-api.md §5 shape for a system-user token', async () => {
     await install()
     const employee = {
       id: su,

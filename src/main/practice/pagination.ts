@@ -5,7 +5,10 @@ import { param } from './params'
 const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url')
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8')
 
-/** Parameters that never go into a `paging` link: secrets (§1, SEC-14) and the old cursors. */
+/**
+ * Parameters that never go into a `paging` link: secrets (docs/graph-api.md §1, SEC-14) and the old
+ * cursors.
+ */
 const NOT_IN_LINKS = new Set([
   'access_token',
   'appsecret_proof',
@@ -37,15 +40,15 @@ function link(
 
 function cursorIndex(ids: readonly string[], cursor: string): number {
   const index = ids.indexOf(decodeCursor(cursor))
-  // Cursors die with the item they point at (§8.3).
+  // Cursors die with the item they point at (docs/graph-api.md §8.3).
   if (index < 0) throw graphErrors.invalidParam('Invalid cursor')
   return index
 }
 
 /**
- * Cursor pagination as Graph does it (§8.3): `limit` (capped), `after`/`before` cursors, and
- * `paging.next` — an absolute URL without the token — only while more items follow. Items are
- * rendered only for the returned page, so a 5,000-item edge costs a page's work per call.
+ * Cursor pagination as Graph does it (docs/graph-api.md §8.3): `limit` (capped), `after`/`before`
+ * cursors, and `paging.next` — an absolute URL without the token — only while more items follow.
+ * Items are rendered only for the returned page, so a 5,000-item edge costs a page's work per call.
  */
 export function listBody<T>(
   ctx: RouteContext,

@@ -42,7 +42,9 @@ function parseJsonBody(text: string): Map<string, string> {
   return out
 }
 
-/** Minimal multipart/form-data reader for text fields (what `curl -F` sends, §1). */
+/**
+ * Minimal multipart/form-data reader for text fields (what `curl -F` sends, docs/graph-api.md §1).
+ */
 function parseMultipart(text: string, boundary: string): Map<string, string> {
   const entries: [string, string][] = []
   for (const part of text.split(`--${boundary}`)) {
@@ -94,8 +96,9 @@ export function boolParam(params: Params, name: string): boolean | undefined {
 }
 
 /**
- * List parameters as Graph takes them (§1): a JSON array (`["MANAGE"]`), the single-quoted form
- * in Meta's samples (`['MANAGE','ADVERTISE']`), or a comma list (`MANAGE,ADVERTISE`).
+ * List parameters as Graph takes them (docs/graph-api.md §1): a JSON array (`["MANAGE"]`), the
+ * single-quoted form in Meta's samples (`['MANAGE','ADVERTISE']`), or a comma list
+ * (`MANAGE,ADVERTISE`).
  */
 export function parseList(raw: string): string[] {
   const text = raw.trim()

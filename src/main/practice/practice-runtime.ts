@@ -60,8 +60,8 @@ export function createPracticeRuntime(options: PracticeRuntimeOptions = {}): Pra
     running = simulator
     const { fixtures } = simulator
     // Practice rehearses on an app set up the way Meta advises ("Require App Secret" on, Login
-    // Security; security.md SEC-15), so the newcomer's first preflight reads all green. A test
-    // that wants the amber recommendation switches it off through the model.
+    // Security; docs/security-requirements.md SEC-15), so the newcomer's first preflight reads all
+    // green. A test that wants the amber recommendation switches it off through the model.
     simulator.model.updateApp(fixtures.appId, { requireAppSecret: true })
     options.log?.info('practice.started', { port: new URL(simulator.baseUrl).port })
     return {

@@ -2,15 +2,20 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { graphErrors } from './errors'
 import { param, type Params } from './params'
 
-/** A timestamped proof is valid for 5 minutes (§4.3, Login Security). */
+/** A timestamped proof is valid for 5 minutes (docs/graph-api.md §4.3, Login Security). */
 export const PROOF_WINDOW_S = 300
 
-/** Legacy form: hex(HMAC-SHA256(key = app secret, message = access token)) (§4.3). */
+/**
+ * Legacy form: hex(HMAC-SHA256(key = app secret, message = access token)) (docs/graph-api.md §4.3).
+ */
 export function computeProof(secret: string, token: string): string {
   return createHmac('sha256', secret).update(token).digest('hex')
 }
 
-/** Current form: the same HMAC over `token|unix_time`, sent with `appsecret_time` (§4.3). */
+/**
+ * Current form: the same HMAC over `token|unix_time`, sent with `appsecret_time`
+ * (docs/graph-api.md §4.3).
+ */
 export function computeTimedProof(secret: string, token: string, unixTime: number): string {
   return createHmac('sha256', secret).update(`${token}|${unixTime}`).digest('hex')
 }

@@ -15,7 +15,10 @@ export type { RecordedBatchOp } from './routes/batch'
 export type { SimulatorModel } from './model'
 export type * from './types'
 
-/** The Graph API version the simulator serves by default (v27.0, released 2026-11-04 — §8.2). */
+/**
+ * The Graph API version the simulator serves by default (v27.0, released 2026-11-04 —
+ * docs/graph-api.md §8.2).
+ */
 export const DEFAULT_GRAPH_VERSION = 'v27.0'
 
 export interface StartSimulatorOptions {
@@ -25,7 +28,9 @@ export interface StartSimulatorOptions {
   port?: number
   /** default 'v27.0'; paths are /v27.0/...; unversioned paths work too */
   version?: string
-  /** both Page task vocabularies of §3, switchable at runtime too; default 'sdk' */
+  /**
+   * both Page task vocabularies of docs/graph-api.md §3, switchable at runtime too; default 'sdk'
+   */
   pageTaskVocabulary?: PageTaskVocabulary
   /** ms clock for expiry and rate windows; default Date.now */
   now?: () => number

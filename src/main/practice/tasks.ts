@@ -1,7 +1,7 @@
 import type { AssetKind, PageTaskVocabulary } from './types'
 
 /**
- * Task enums per asset kind (reference §3, from the SDK specs' enum_types.json).
+ * Task enums per asset kind (docs/graph-api.md §3, from the SDK specs' enum_types.json).
  * These deliberately repeat src/shared/catalog rather than import it: the simulator stands for
  * Meta, and the catalog is the app's belief about Meta. Sharing one list would let a wrong
  * catalog entry pass every contract test; two independent copies make such a mistake fail.
@@ -40,7 +40,10 @@ const PAGE_TASKS_SDK = [
   'PROFILE_PLUS_REVENUE',
 ] as const
 
-/** Observed live in a v23.0 enum error (3P, 2026-07), where the legacy names were rejected (§3). */
+/**
+ * Observed live in a v23.0 enum error (3P, 2026-07), where the legacy names were rejected
+ * (docs/graph-api.md §3).
+ */
 const PAGE_TASKS_LIVE = [
   'FULL_CONTROL',
   'CONTENT',
@@ -97,7 +100,10 @@ export function taskEnum(kind: AssetKind, vocabulary: PageTaskVocabulary): reado
   }
 }
 
-/** `tasks` is required on catalog, pixel and WABA edges, optional elsewhere (§2.5). */
+/**
+ * `tasks` is required on catalog, pixel and WABA edges, optional elsewhere
+ * (docs/graph-api.md §2.5).
+ */
 export function tasksRequired(kind: AssetKind): boolean {
   return kind === 'product_catalog' || kind === 'pixel' || kind === 'whatsapp_business_account'
 }
@@ -113,8 +119,8 @@ export function defaultTasks(): string[] {
 /**
  * Tasks Meta reads back for a requested set. Modelled on the documented bundles — ad accounts
  * (v3.1: admin = MANAGE+ADVERTISE+ANALYZE, general user = ADVERTISE+ANALYZE) and the Page
- * role→task mapping (§3) — because Meta "may read back more tasks than requested" (§2.5), and a
- * client must compare with a superset check. The exact live expansion is UNCONFIRMED.
+ * role→task mapping (docs/graph-api.md §3) — because Meta "may read back more tasks than requested"
+ * (§2.5), and a client must compare with a superset check. The exact live expansion is UNCONFIRMED.
  */
 const IMPLIED: Partial<Record<string, Record<string, readonly string[]>>> = {
   ad_account: { MANAGE: ['ADVERTISE', 'ANALYZE'], ADVERTISE: ['ANALYZE'] },
@@ -145,7 +151,10 @@ export function expandTasks(
   return [...wanted].sort((a, b) => order.indexOf(a) - order.indexOf(b))
 }
 
-/** Scopes a system-user token may carry (§4.2 "Supported scopes for system users"). */
+/**
+ * Scopes a system-user token may carry (docs/graph-api.md §4.2 "Supported scopes for system
+ * users").
+ */
 export const SYSTEM_USER_SCOPES: ReadonlySet<string> = new Set([
   'ads_management',
   'ads_read',
@@ -185,8 +194,9 @@ export const SYSTEM_USER_SCOPES: ReadonlySet<string> = new Set([
 ])
 
 /**
- * Which asset kind a scope is targeted at, for debug_token's granular_scopes `target_ids` (§5):
- * an employee system user's Page permission only reaches the Pages assigned to it.
+ * Which asset kind a scope is targeted at, for debug_token's granular_scopes `target_ids`
+ * (docs/graph-api.md §5): an employee system user's Page permission only reaches the Pages assigned
+ * to it.
  */
 export function scopeTargetKind(scope: string): AssetKind | undefined {
   if (scope.startsWith('pages_') || scope === 'read_page_mailboxes') return 'page'

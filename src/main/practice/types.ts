@@ -1,10 +1,13 @@
 /**
  * The practice simulator's data model: what a Meta business portfolio holds, as far as the app's
- * endpoints can see it (reference graph-api.md §11). Records are plain data; `SimulatorModel` owns
+ * endpoints can see it (docs/graph-api.md §11). Records are plain data; `SimulatorModel` owns
  * them and hands out read-only views.
  */
 
-/** Asset kinds that can be assigned to a (system) user through `/{asset}/assigned_users` (§2.5). */
+/**
+ * Asset kinds that can be assigned to a (system) user through `/{asset}/assigned_users`
+ * (docs/graph-api.md §2.5).
+ */
 export type AssetKind =
   | 'page'
   | 'ad_account'
@@ -22,13 +25,22 @@ export const ASSET_KINDS: readonly AssetKind[] = [
   'pixel',
 ]
 
-/** Marketing API access tier, renamed Standard → Limited and Advanced → Full in May 2026 (§8.1). */
+/**
+ * Marketing API access tier, renamed Standard → Limited and Advanced → Full in May 2026
+ * (docs/graph-api.md §8.1).
+ */
 export type AppTier = 'limited' | 'full'
-/** App Type in the dashboard; `native_desktop` makes Meta ignore app-access-token calls (§5, §10.12). */
+/**
+ * App Type in the dashboard; `native_desktop` makes Meta ignore app-access-token calls
+ * (docs/graph-api.md §5, §10.12).
+ */
 export type AppType = 'web' | 'native_desktop'
 export type SystemUserRole = 'ADMIN' | 'EMPLOYEE'
 export type TokenType = 'USER' | 'SYSTEM_USER' | 'APP' | 'PAGE'
-/** The two Page task vocabularies of §3: the SDK enum and the one observed live in 2026. */
+/**
+ * The two Page task vocabularies of docs/graph-api.md §3: the SDK enum and the one observed live in
+ * 2026.
+ */
 export type PageTaskVocabulary = 'sdk' | 'live'
 export type TwoFactorType = 'none' | 'admin_required' | 'all_required'
 export type VerificationStatus =
@@ -48,9 +60,12 @@ export interface BusinessRecord {
   name: string
   verificationStatus: VerificationStatus
   twoFactorType: TwoFactorType
-  /** While true, generating an admin system user's token answers 415/2859009 (§10.8). */
+  /**
+   * While true, generating an admin system user's token answers 415/2859009
+   * (docs/graph-api.md §10.8).
+   */
   twoFactorPending: boolean
-  /** "Some businesses must use expiring tokens" (§4.1): "never" is refused. */
+  /** "Some businesses must use expiring tokens" (docs/graph-api.md §4.1): "never" is refused. */
   mustUseExpiringTokens: boolean
   adminUserIds: string[]
   employeeUserIds: string[]
@@ -70,7 +85,10 @@ export interface AppRecord {
   name: string
   secret: string
   tier: AppTier
-  /** "Require App Secret": every call with a token of this app needs appsecret_proof (§4.3). */
+  /**
+   * "Require App Secret": every call with a token of this app needs appsecret_proof
+   * (docs/graph-api.md §4.3).
+   */
   requireAppSecret: boolean
   appType: AppType
   businessId: string
@@ -80,7 +98,7 @@ export interface AppRecord {
 }
 
 export interface SystemUserRecord {
-  /** App-scoped id, the one the API uses (§2.2, §10.2). */
+  /** App-scoped id, the one the API uses (docs/graph-api.md §2.2, §10.2). */
   id: string
   businessId: string
   name: string
@@ -96,7 +114,10 @@ export interface AssetRecord {
   kind: AssetKind
   name: string
   businessId: string
-  /** owned by the business, or shared with it as a client asset (§2.4 owned_ / client_ edges) */
+  /**
+   * owned by the business, or shared with it as a client asset (docs/graph-api.md §2.4 owned_ /
+   * client_ edges)
+   */
   relation: 'owned' | 'client'
   /** Node fields of that kind (account_id, currency, username, vertical, …) in Graph's naming. */
   fields: Record<string, string | number | boolean>
@@ -119,7 +140,7 @@ export interface TokenRecord {
   scopes: string[]
   /** unix seconds */
   issuedAt: number
-  /** unix seconds; 0 = never (debug_token convention, §5) */
+  /** unix seconds; 0 = never (debug_token convention, docs/graph-api.md §5) */
   expiresAt: number
   /** unix seconds; 0 = never */
   dataAccessExpiresAt: number

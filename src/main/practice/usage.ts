@@ -2,7 +2,7 @@ import { GraphError } from './errors'
 
 const HOUR_MS = 3_600_000
 
-/** Business Use Case types (§7) and the throttle code each answers with. */
+/** Business Use Case types (docs/graph-api.md §7) and the throttle code each answers with. */
 export type BucType =
   'ads_management' | 'pages' | 'instagram' | 'whatsapp_business_management' | 'catalog_management'
 
@@ -22,7 +22,10 @@ const BUC_NOUNS: Readonly<Record<BucType, string>> = {
   catalog_management: 'Catalog',
 }
 
-/** Throttle errors, texts from §6.2/§7 and 3P logs. All are transient: back off and retry. */
+/**
+ * Throttle errors, texts from docs/graph-api.md §6.2/§7 and 3P logs. All are transient: back off
+ * and retry.
+ */
 export function throttleError(code: number): GraphError {
   const type = (Object.keys(BUC_CODES) as BucType[]).find((t) => BUC_CODES[t] === code)
   if (type) {
@@ -31,7 +34,7 @@ export function throttleError(code: number): GraphError {
       `(#${code}) There have been too many calls to this ${BUC_NOUNS[type]} account. Wait a bit ` +
         'and try again. For more info, please refer to ' +
         'https://developers.facebook.com/docs/graph-api/overview/rate-limiting.',
-      // Ads Management / Insights / Custom Audience throttles carry 2446079 (§7).
+      // Ads Management / Insights / Custom Audience throttles carry 2446079 (docs/graph-api.md §7).
       { transient: true, ...(code === 80004 ? { subcode: 2446079 } : {}) },
     )
   }
@@ -55,7 +58,7 @@ export interface UsageLimits {
   bucCallsPerHour: number
 }
 
-/** One X-Business-Use-Case-Usage entry (§7). */
+/** One X-Business-Use-Case-Usage entry (docs/graph-api.md §7). */
 export interface BucEntry {
   type: BucType
   call_count: number
@@ -93,7 +96,7 @@ export class UsageTracker {
     return undefined
   }
 
-  /** X-App-Usage: whole-number percentages (§7). */
+  /** X-App-Usage: whole-number percentages (docs/graph-api.md §7). */
   appUsage(appId: string): { call_count: number; total_cputime: number; total_time: number } {
     const pct = this.percent(this.window(this.app, appId).length, this.limits.appCallsPerHour)
     return { call_count: pct, total_cputime: Math.floor(pct / 2), total_time: Math.floor(pct / 2) }

@@ -22,8 +22,8 @@ export const ASSET_TYPE_NAMES: Readonly<Record<AssetKind, string>> = {
 }
 
 /**
- * Documented node fields per kind (reference §2.4 "Useful node fields"). Asking for one a record
- * does not have is not an error in Graph: the field is simply left out of the answer.
+ * Documented node fields per kind (docs/graph-api.md §2.4 "Useful node fields"). Asking for one a
+ * record does not have is not an error in Graph: the field is simply left out of the answer.
  */
 const DOCUMENTED_ASSET_FIELDS: Readonly<Record<AssetKind, readonly string[]>> = {
   page: ['category', 'instagram_business_account'],
@@ -34,7 +34,7 @@ const DOCUMENTED_ASSET_FIELDS: Readonly<Record<AssetKind, readonly string[]>> = 
   pixel: ['creation_time', 'last_fired_time', 'is_unavailable'],
 }
 
-/** The `/{user}/assigned_*` edges and the asset kind each lists (§2.6). */
+/** The `/{user}/assigned_*` edges and the asset kind each lists (docs/graph-api.md §2.6). */
 export const ASSIGNED_EDGE_KINDS: Readonly<Record<string, AssetKind>> = {
   assigned_ad_accounts: 'ad_account',
   assigned_pages: 'page',
@@ -111,7 +111,7 @@ export function appView(app: Readonly<AppRecord>): NodeView {
 
 /**
  * An asset node. A Page's `access_token` field mints a PAGE token for a caller assigned to the
- * Page (§2.6: "GET /{page-id}?fields=access_token with the system-user token").
+ * Page (docs/graph-api.md §2.6: "GET /{page-id}?fields=access_token with the system-user token").
  */
 export function assetView(
   asset: Readonly<AssetRecord>,

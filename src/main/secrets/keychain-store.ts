@@ -41,7 +41,7 @@ interface ProbeOutcome {
 /**
  * The SecretStore on the OS keychain. Each secret is one entry: service `<appId>.<kind>`, account =
  * the record id. It never falls back to plaintext or to the kernel keyring: when the probe finds no
- * secure store, `set` refuses (DESIGN.md "Secrets", SEC-11).
+ * secure store, `set` refuses (docs/architecture.md › Secrets, SEC-11).
  */
 export function createKeychainStore(options: KeychainStoreOptions = {}): SecretStore {
   const appId = options.appId ?? DEFAULT_APP_ID

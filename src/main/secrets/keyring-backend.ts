@@ -72,7 +72,7 @@ export class KeyringTimeoutError extends Error {
 
 /*
  * The failure texts below were measured with @napi-rs/keyring 2.1.2 on Linux (see
- * reference/toolchain.md §5): a locked login collection gives "Secret Service: unlock prompt was
+ * docs/toolchain.md §5): a locked login collection gives "Secret Service: unlock prompt was
  * dismissed"; a bus whose auto-activated gnome-keyring cannot prompt gives "Secret Service: no result
  * found"; no session bus gives "Platform failure: DBus error: …" when pinned ("AccessDenied" from the
  * keyutils fallback when not); a dead bus socket gives "DBus error: Failed to connect to socket …".

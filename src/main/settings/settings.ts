@@ -11,7 +11,8 @@ export interface Settings extends Record<string, unknown> {
   vaultRecords: VaultRecordSummary[]
   /**
    * Who is connected to which app (Connect step): metadata only. The admin's token and the app
-   * secret sit in the keychain under ids derived from `target` and `appId` (connect/secret-refs.ts).
+   * secret sit in the keychain under ids derived from `target` and `appId`
+   * (connect/app-credentials.ts).
    */
   connection: ConnectionSummary | null
   /** The business chosen last time, per `<target>:<appId>`, so reconnecting picks it again. */

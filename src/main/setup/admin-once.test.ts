@@ -4,7 +4,7 @@ import { goalRequest, startFlowHarness, type FlowHarness } from './testing/flow-
 
 /*
  * Connect issue, "Done when": creating the admin system user twice, or after a lost response,
- * never makes two. Meta allows one admin system user per business (reference §8.1).
+ * never makes two. Meta allows one admin system user per business (docs/graph-api.md §8.1).
  */
 let flow: FlowHarness | undefined
 afterEach(async () => {

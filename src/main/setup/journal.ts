@@ -7,11 +7,11 @@ import { createJournalLock, type JournalLockOptions } from './journal-lock'
 import { RunRecord } from './run-record'
 
 /**
- * The crash-safe journal of the guided flow (REL-03, security.md §6.2): one JSON file per run
- * under `<dataDir>/runs/`, each write atomic (temp file, fsync, rename — `writeAtomic`), so after a
- * crash a run file is either the previous state or the next one, never half of each. Every write
- * takes the journal lock first (REL-08). Files are validated on read; a file that does not parse
- * is reported, never guessed at.
+ * The crash-safe journal of the guided flow (REL-03, docs/security-requirements.md §6.2): one JSON
+ * file per run under `<dataDir>/runs/`, each write atomic (temp file, fsync, rename —
+ * `writeAtomic`), so after a crash a run file is either the previous state or the next one, never
+ * half of each. Every write takes the journal lock first (REL-08). Files are validated on read; a
+ * file that does not parse is reported, never guessed at.
  */
 export interface Journal {
   /** Writes the run durably, or answers why not (`conflict`: another copy holds the lock). */

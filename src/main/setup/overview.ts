@@ -10,12 +10,12 @@ import type { KnownSystemUsers } from './known-system-users'
 
 /**
  * Step 2, the system users overview: each system user's role, what Meta says it holds
- * (`/{su}/assigned_*`, §2.6), its installed apps, and which of its tokens the vault keeps; with
- * the quota used and left. Meta has no API to delete a system user (§2.2), so the overview says so
- * and points to Business Settings.
+ * (`/{su}/assigned_*`, docs/graph-api.md §2.6), its installed apps, and which of its tokens the
+ * vault keeps; with the quota used and left. Meta has no API to delete a system user
+ * (docs/graph-api.md §2.2), so the overview says so and points to Business Settings.
  */
 
-/** Regular system users per Marketing API access tier (§8.1). */
+/** Regular system users per Marketing API access tier (docs/graph-api.md §8.1). */
 const REGULAR_QUOTA = { limited: 1, full: 10 } as const
 
 /**

@@ -17,10 +17,10 @@ import { err, ok, type Result } from '@shared/result'
 import type { RunRecord } from './run-record'
 
 /**
- * Turns the admin's choices into the run the journal writes before any request (§6.2 "plan
- * first"). Least privilege is checked here, in main, whatever the renderer sent (SEC-16): the plan
- * comes from the catalog, assets may only narrow the plan's tasks, and the token's scopes are the
- * plan's scopes — nothing the request could widen.
+ * Turns the admin's choices into the run the journal writes before any request
+ * (docs/security-requirements.md §6.2 "plan first"). Least privilege is checked here, in main,
+ * whatever the renderer sent (SEC-16): the plan comes from the catalog, assets may only narrow the
+ * plan's tasks, and the token's scopes are the plan's scopes — nothing the request could widen.
  */
 export interface PlanContext {
   readonly runId: string
@@ -97,7 +97,8 @@ export function planRun(request: RunStartRequest, context: PlanContext): Result<
   if (problem) {
     return err(problem === 'taken' ? 'conflict' : 'invalid-input', NAME_PROBLEM_KEYS[problem])
   }
-  // One admin system user per business (§8.1): say so now rather than after the plan is written.
+  // One admin system user per business (docs/graph-api.md §8.1): say so now rather than after the
+  // plan is written.
   if (request.role === 'ADMIN' && context.existing.some((user) => user.role === 'ADMIN')) {
     return err('quota-reached', 'graph.code.adminSystemUserLimit', {
       hintKey: 'graph.hint.useExistingAdmin',
@@ -106,7 +107,8 @@ export function planRun(request: RunStartRequest, context: PlanContext): Result<
   const assigned = checkAssignments(request, plan, context)
   if (!assigned.ok) return assigned
 
-  // The role is the admin's explicit choice; the warnings follow it (ADMIN warns, §10.13).
+  // The role is the admin's explicit choice; the warnings follow it (ADMIN warns,
+  // docs/graph-api.md §10.13).
   const warnings =
     request.role === plan.role
       ? plan.warnings

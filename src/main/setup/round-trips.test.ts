@@ -13,7 +13,8 @@ import { createRoundCounter, type RoundCounter } from './testing/round-counter'
  * check. run-start checks the name against the list the overview just read; find-or-create still
  * reads just before creating (REL-04). A system user this very call created holds no asset and no
  * app, so the grant reads before assigning and the "is the app installed" check are skipped for
- * it; a user the run adopts is read first, and its tasks are united, never narrowed (§2.5).
+ * it; a user the run adopts is read first, and its tasks are united, never narrowed
+ * (docs/graph-api.md §2.5).
  */
 let flow: FlowHarness
 let counter: RoundCounter

@@ -37,12 +37,12 @@ export interface RunDriver {
     forget(): void
   }
   /**
-   * Changes the run and writes it durably before answering (write-ahead, §6.2). Steps run side
-   * by side (assign ∥ install, read-back ∥ generate), so writes are serialized here: `update` is
-   * synchronous, applies `change` to the latest record (never to a copy a step took before an
-   * await) and writes the whole record atomically before it returns. No other step's code runs
-   * in between, so each write holds every step's latest state, and each IN_FLIGHT is on disk
-   * before its request leaves.
+   * Changes the run and writes it durably before answering (write-ahead,
+   * docs/security-requirements.md §6.2). Steps run side by side (assign ∥ install, read-back ∥
+   * generate), so writes are serialized here: `update` is synchronous, applies `change` to the
+   * latest record (never to a copy a step took before an await) and writes the whole record
+   * atomically before it returns. No other step's code runs in between, so each write holds every
+   * step's latest state, and each IN_FLIGHT is on disk before its request leaves.
    */
   update(change: (run: RunRecord) => RunRecord): Result<void>
   /**
@@ -128,8 +128,9 @@ export function createRunDriver(initial: RunRecord, options: DriverOptions): Run
  * True only when this very call created the run's system user AND `step` is still PLANNED: then
  * the user holds no asset and no app, so reading its grants or installed apps first cannot find
  * anything. Any other case — a resumed run, an adopted user, a user re-found after a lost create
- * answer, or a step that is IN_FLIGHT/failed from an earlier attempt — must read first (§6.2
- * step 4: reconcile by reading; never narrow an existing user's tasks).
+ * answer, or a step that is IN_FLIGHT/failed from an earlier attempt — must read first
+ * (docs/security-requirements.md §6.2 step 4: reconcile by reading; never narrow an existing user's
+ * tasks).
  */
 export function isFreshlyCreated(driver: RunDriver, step: RunStepKind): boolean {
   const id = driver.run.systemUserId

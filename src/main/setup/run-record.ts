@@ -16,9 +16,9 @@ import {
 import type { AppError } from '@shared/result'
 
 /**
- * One run of the guided flow as the journal keeps it (security.md §6.2): the plan, written before
- * any request, and each side effect's state. It names the vault record that will hold the token
- * and never the token itself — the journal is a plain file (SEC-16, REL-05).
+ * One run of the guided flow as the journal keeps it (docs/security-requirements.md §6.2): the
+ * plan, written before any request, and each side effect's state. It names the vault record that
+ * will hold the token and never the token itself — the journal is a plain file (SEC-16, REL-05).
  */
 const Id = z.string().min(1).max(200)
 const Iso = z.iso.datetime()

@@ -13,7 +13,7 @@ const GOALS = GOAL_IDS.filter((id): id is Exclude<GoalId, 'custom'> => id !== 'c
 
 let flow: FlowHarness
 beforeEach(async () => {
-  // Full tier: ten regular system users, one per goal (§8.1).
+  // Full tier: ten regular system users, one per goal (docs/graph-api.md §8.1).
   flow = await startFlowHarness({ tier: 'full' })
 })
 afterEach(() => flow.close())
@@ -37,7 +37,7 @@ describe('a system user for each goal', () => {
       expect(started.status).toBe('planned')
       expect(started.steps.every((step) => step.state === 'planned')).toBe(true)
       expect(started.scopes).toEqual(plan.scopes)
-      // Plan first: nothing that writes has reached Meta yet (§6.2).
+      // Plan first: nothing that writes has reached Meta yet (docs/security-requirements.md §6.2).
       expect(
         flow.h.sim.requests.filter((r) => r.method === 'POST' && !r.url.includes('batch')),
       ).toEqual([])

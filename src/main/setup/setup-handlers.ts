@@ -148,7 +148,8 @@ export function createSetupService(deps: SetupDeps): SetupService {
           assetExists: (kind, id) => known.get(kind)?.has(id) ?? false,
         })
         if (!planned.ok) return planned
-        // Plan first (§6.2): the run is durable before any request that changes something.
+        // Plan first (docs/security-requirements.md §6.2): the run is durable before any request
+        // that changes something.
         const saved = journal.save(planned.value)
         if (!saved.ok) return saved
         deps.log.info('setup.run-planned', {

@@ -16,8 +16,8 @@ import { systemTimers, type Timers } from './timers'
 /**
  * The clipboard, as main sees it. The Electron adapter (electron-clipboard.ts) implements
  * `writeSecret` by writing the text together with the markers that keep it out of clipboard
- * history, cloud sync and clipboard managers (reference/security.md §4.1; Electron ≥ 44 can write
- * raw OS formats beside text/plain):
+ * history, cloud sync and clipboard managers (docs/security-requirements.md §4.1; Electron ≥ 44 can
+ * write raw OS formats beside text/plain):
  * - Windows: `ExcludeClipboardContentFromMonitorProcessing` (its presence alone excludes the data),
  *   `CanIncludeInClipboardHistory` = DWORD 0, `CanUploadToCloudClipboard` = DWORD 0;
  * - macOS: `org.nspasteboard.ConcealedType` (and `org.nspasteboard.TransientType`), the

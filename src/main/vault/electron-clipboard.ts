@@ -4,18 +4,18 @@ import type { AsyncClipboardPort } from './async-clipboard-guard'
 /**
  * The desktop app's clipboard for secrets: Electron 45's main-process clipboard, which commits
  * every entry of one `write()` atomically, so the text and the "sensitive" markers land together
- * (reference/security.md §4.1). Raw OS formats are named through Electron's custom MIME type
- * `electron application/osclipboard;format="<name>"`:
+ * (docs/security-requirements.md §4.1). Raw OS formats are named through Electron's custom MIME
+ * type `electron application/osclipboard;format="<name>"`:
  * - Windows: `ExcludeClipboardContentFromMonitorProcessing` (presence alone excludes the data from
  *   history and cloud), `CanIncludeInClipboardHistory` = DWORD 0, `CanUploadToCloudClipboard` =
  *   DWORD 0 (MicrosoftDocs win32 PR #155);
  * - macOS: `org.nspasteboard.ConcealedType` and `org.nspasteboard.TransientType`
  *   (nspasteboard.org, honoured by clipboard managers);
  * - Linux: `x-kde-passwordManagerHint` = `secret` (Klipper; KeePassXC does the same).
- * Security.md marks the raw-format route as not yet verified on Windows and macOS: if a platform
- * rejects a format, the write fails and nothing is copied (the vault says so) — never a copy
- * without markers by silent fallback. Electron's objects are passed in, so this file imports only
- * types and is tested with a typed fake.
+ * docs/security-requirements.md marks the raw-format route as not yet verified on Windows and
+ * macOS: if a platform rejects a format, the write fails and nothing is copied (the vault says so)
+ * — never a copy without markers by silent fallback. Electron's objects are passed in, so this file
+ * imports only types and is tested with a typed fake.
  */
 
 export type ClipboardPlatform = 'win32' | 'darwin' | 'linux'

@@ -26,7 +26,8 @@ import {
  *
  * Memory: the buffers that hold the plaintext JSON, the password and the key are zero-filled as
  * soon as they are used. JavaScript strings (the JSON text, each token in the parsed payload) cannot
- * be wiped; callers keep them in main and drop them quickly (security.md §4.2 "Memory").
+ * be wiped; callers keep them in main and drop them quickly (docs/security-requirements.md §4.2
+ * "Memory").
  */
 
 /** Why a backup could not be written or read; each has its own plain-language message. */

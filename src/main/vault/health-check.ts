@@ -5,17 +5,17 @@ import { debugToken, type TokenInfo } from '../graph/debug'
 import type { CallOptions } from '../graph/resource'
 
 /**
- * Health: asking Meta about a token with `debug_token` (reference §5), called with the app access
- * token `{app-id}|{app-secret}` — the app secret comes from the connected session, which Connect
- * read from the keychain. The answer is decoded into the plain outcomes the vault shows: valid,
- * expired on a date, revoked, otherwise invalid, valid with other permissions than recorded, or
- * issued for another app; `unknown` when Meta could not be asked.
+ * Health: asking Meta about a token with `debug_token` (docs/graph-api.md §5), called with the app
+ * access token `{app-id}|{app-secret}` — the app secret comes from the connected session, which
+ * Connect read from the keychain. The answer is decoded into the plain outcomes the vault shows:
+ * valid, expired on a date, revoked, otherwise invalid, valid with other permissions than recorded,
+ * or issued for another app; `unknown` when Meta could not be asked.
  */
 
 /**
- * Meta's 190 subcodes for a token that was invalidated (reference §6: 460 session invalidated,
- * 467 invalid access token — what a revoked token answers). 458 (app not installed) and the rest
- * are "invalid" without the stronger word.
+ * Meta's 190 subcodes for a token that was invalidated (docs/graph-api.md §6: 460 session
+ * invalidated, 467 invalid access token — what a revoked token answers). 458 (app not installed)
+ * and the rest are "invalid" without the stronger word.
  */
 const REVOKED_SUBCODES = new Set([460, 467])
 const EXPIRED_SUBCODE = 463

@@ -7,7 +7,10 @@ import { systemTimers, type Timers } from './timers'
  * `onRevealEnded` — the renderer's own timer is a convenience, this one is the guarantee.
  */
 
-/** How long a revealed token stays visible (SEC-10, and the 30 s peers use: reference §4). */
+/**
+ * How long a revealed token stays visible (SEC-10, and the 30 s peers use:
+ * docs/user-research.md §4).
+ */
 export const REVEAL_DURATION_MS = 30_000
 
 export type RevealEndReason = 'timeout' | 'blur' | 'lock' | 'navigation' | 'replaced' | 'user'

@@ -9,9 +9,9 @@ import type { VaultContext } from './vault-context'
 import { fingerprintOf, toListItem } from './vault-view'
 
 /**
- * Refresh and revoke (reference §4.4–4.5, SEC-17). Every action that reads a token or changes one
- * at Meta is refused while the vault is locked, checks that the connected session can speak for
- * the record (same mode, same app) and is audited with its outcome.
+ * Refresh and revoke (docs/graph-api.md §4.4–4.5, SEC-17). Every action that reads a token or
+ * changes one at Meta is refused while the vault is locked, checks that the connected session can
+ * speak for the record (same mode, same app) and is audited with its outcome.
  */
 
 const SIXTY_DAYS_S = 60 * 24 * 60 * 60
@@ -74,7 +74,8 @@ export async function refresh(
     }
     return answer
   }
-  // The old token keeps working until its own expiry (§4.4); the keychain now holds the new one.
+  // The old token keeps working until its own expiry (docs/graph-api.md §4.4); the keychain now
+  // holds the new one.
   const saved = await writeToken(context.deps.secrets, record, answer.value.token)
   if (!saved.ok) {
     context.audit('token-refreshed', 'failed', record, saved.error.messageKey)

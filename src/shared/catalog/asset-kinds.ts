@@ -1,8 +1,9 @@
 /**
  * The kinds of business asset the app can give a system user, with the Graph edges that list,
  * read back and assign them, and each kind's task vocabulary.
- * Source: reference/graph-api.md §2.4 (listing edges), §2.5 (assigned_users), §2.6 (assigned_*),
- * §3 (task enums). Anything marked UNCONFIRMED there is flagged here too, so callers can say so.
+ * Source: docs/graph-api.md §2.4 (listing edges), §2.5 (assigned_users), §2.6 (assigned_*),
+ * docs/graph-api.md §3 (task enums). Anything marked UNCONFIRMED there is flagged here too, so
+ * callers can say so.
  */
 import { z } from 'zod'
 
@@ -20,8 +21,9 @@ export const AssetKindSchema = z.enum(ASSET_KINDS)
 
 /**
  * Kinds that are given to a system user through `POST /{asset}/assigned_users` with tasks.
- * Apps are not among them: an app is *installed* on a system user (§2.3) and has no task enum in
- * the SDK specs (§3, UNCONFIRMED), so the flow installs it in its own step.
+ * Apps are not among them: an app is *installed* on a system user (docs/graph-api.md §2.3) and has
+ * no task enum in the SDK specs (docs/graph-api.md §3, UNCONFIRMED), so the flow installs it in its
+ * own step.
  */
 export const ASSIGNABLE_KINDS = [
   'page',
@@ -34,9 +36,10 @@ export const ASSIGNABLE_KINDS = [
 export type AssignableKind = (typeof ASSIGNABLE_KINDS)[number]
 
 /**
- * Page tasks come in two vocabularies (§3): 'sdk' is Meta's SDK enum and guide; 'live' is what a
- * third party captured from a v23.0 enum error, where the legacy names were rejected (code 100).
- * Neither is confirmed for every account, so the app supports both behind a switch.
+ * Page tasks come in two vocabularies (docs/graph-api.md §3): 'sdk' is Meta's SDK enum and guide;
+ * 'live' is what a third party captured from a v23.0 enum error, where the legacy names were
+ * rejected (code 100). Neither is confirmed for every account, so the app supports both behind a
+ * switch.
  */
 export const PAGE_VOCABULARIES = ['sdk', 'live'] as const
 export type PageVocabulary = (typeof PAGE_VOCABULARIES)[number]
@@ -47,7 +50,8 @@ export const AD_ACCOUNT_TASKS = ['MANAGE', 'ADVERTISE', 'ANALYZE', 'DRAFT', 'AA_
 /**
  * The SDK's classic Page enum. The `PROFILE_PLUS_*` values of the same enum are left out on
  * purpose: they duplicate these tasks for the New Pages Experience, no guide documents them for
- * system users, and listing thirty look-alike tasks would only confuse the admin (§3).
+ * system users, and listing thirty look-alike tasks would only confuse the admin
+ * (docs/graph-api.md §3).
  */
 export const PAGE_SDK_TASKS = [
   'MANAGE',
@@ -67,7 +71,7 @@ export const PAGE_SDK_TASKS = [
   'GLOBAL_STRUCTURE_MANAGEMENT',
 ] as const
 
-/** Page tasks as observed live (§3, UNCONFIRMED by Meta's docs). */
+/** Page tasks as observed live (docs/graph-api.md §3, UNCONFIRMED by Meta's docs). */
 export const PAGE_LIVE_TASKS = [
   'FULL_CONTROL',
   'CONTENT',
@@ -135,9 +139,9 @@ export type AssetTasks = {
 }[AssignableKind]
 
 /**
- * Where the two Page vocabularies name the same thing. From §3 and the UI matrix in
- * users-and-peers.md §1.3 (Full control, Content, Messages, Community activity, Ads, Insights).
- * Tasks without a counterpart have no mapping and stay in their own vocabulary.
+ * Where the two Page vocabularies name the same thing. From docs/graph-api.md §3 and the UI matrix
+ * in docs/user-research.md §1.3 (Full control, Content, Messages, Community activity, Ads,
+ * Insights). Tasks without a counterpart have no mapping and stay in their own vocabulary.
  */
 export const PAGE_SDK_TO_LIVE = {
   MANAGE: 'FULL_CONTROL',
@@ -190,19 +194,31 @@ export function tasksOfKind(kind: AssetKind, pageVocabulary: PageVocabulary): re
 /** Graph facts about one kind of asset. */
 export interface AssetKindInfo {
   readonly kind: AssetKind
-  /** `GET /{business-id}/<edge>`: assets the business owns, and assets shared with it (§2.4). */
+  /**
+   * `GET /{business-id}/<edge>`: assets the business owns, and assets shared with it
+   * (docs/graph-api.md §2.4).
+   */
   readonly listingEdges: { readonly owned: string; readonly client: string }
-  /** `GET /{system-user-id}/<edge>`: what the system user holds, with `tasks` (§2.6). */
+  /**
+   * `GET /{system-user-id}/<edge>`: what the system user holds, with `tasks`
+   * (docs/graph-api.md §2.6).
+   */
   readonly assignedEdge: string
-  /** False where §2.6 says the edge is documented for business users only (UNCONFIRMED for SUs). */
+  /**
+   * False where docs/graph-api.md §2.6 says the edge is documented for business users only
+   * (UNCONFIRMED for SUs).
+   */
   readonly assignedEdgeConfirmed: boolean
   /** 'assigned-users': `POST /{asset}/assigned_users`; 'install': `POST /{su}/applications`. */
   readonly grant: 'assigned-users' | 'install'
-  /** False where Meta's own pages contradict each other about the write (§2.5, pixels). */
+  /**
+   * False where Meta's own pages contradict each other about the write (docs/graph-api.md §2.5,
+   * pixels).
+   */
   readonly grantConfirmed: boolean
-  /** Whether `tasks` is required on `assigned_users` (§2.5). */
+  /** Whether `tasks` is required on `assigned_users` (docs/graph-api.md §2.5). */
   readonly tasksRequired: boolean
-  /** Whether `DELETE /{asset}/assigned_users` exists (§2.5). */
+  /** Whether `DELETE /{asset}/assigned_users` exists (docs/graph-api.md §2.5). */
   readonly canUnassign: boolean
 }
 
@@ -238,7 +254,8 @@ export const ASSET_KIND_INFO: Readonly<Record<AssetKind, AssetKindInfo>> = {
     canUnassign: true,
   },
   'instagram-account': {
-    // The InstagramBusinessAsset node is the one with an assigned_users edge (§2.5), so list those.
+    // The InstagramBusinessAsset node is the one with an assigned_users edge
+    // (docs/graph-api.md §2.5), so list those.
     kind: 'instagram-account',
     listingEdges: { owned: 'owned_instagram_assets', client: 'client_instagram_assets' },
     assignedEdge: 'assigned_instagram_accounts',
@@ -267,7 +284,8 @@ export const ASSET_KIND_INFO: Readonly<Record<AssetKind, AssetKindInfo>> = {
     assignedEdge: 'assigned_ads_pixels',
     assignedEdgeConfirmed: false,
     grant: 'assigned-users',
-    // The reference page calls the pixel edge read-only; the SDK spec has a POST (§2.5).
+    // The reference page calls the pixel edge read-only; the SDK spec has a POST
+    // (docs/graph-api.md §2.5).
     grantConfirmed: false,
     tasksRequired: true,
     canUnassign: false,
@@ -280,7 +298,7 @@ export const ASSET_KIND_INFO: Readonly<Record<AssetKind, AssetKindInfo>> = {
     grant: 'install',
     grantConfirmed: true,
     tasksRequired: false,
-    // No DELETE for an installed app is documented (§2.3).
+    // No DELETE for an installed app is documented (docs/graph-api.md §2.3).
     canUnassign: false,
   },
 }

@@ -12,7 +12,7 @@ import {
 import { SCOPE_INFO, SYSTEM_USER_SCOPES, closeScopes, isScope, scopePairings } from './scopes'
 import { AD_ACCOUNT_BUNDLES, TASK_INFO, taskInfo } from './tasks'
 
-// graph-api.md §4.2, "Supported scopes for system users (current page)", copied as written.
+// docs/graph-api.md §4.2, "Supported scopes for system users (current page)", copied as written.
 const SECTION_4_2 =
   'ads_management, ads_read, attribution_read, business_management, catalog_management, commerce_account_manage_orders, commerce_account_read_orders, commerce_account_read_settings, instagram_basic, instagram_branded_content_ads_brand, instagram_branded_content_brand, instagram_content_publish, instagram_manage_comments, instagram_manage_insights, instagram_manage_messages, instagram_shopping_tag_products, leads_retrieval, page_events, pages_manage_ads, pages_manage_cta, pages_manage_engagement, pages_manage_instant_articles, pages_manage_metadata, pages_manage_posts, pages_messaging, pages_read_engagement, pages_read_user_content, pages_show_list, private_computation_access, publish_video, read_audience_network_insights, read_insights, read_page_mailboxes, whatsapp_business_management, whatsapp_business_messaging'
 
@@ -42,13 +42,13 @@ describe('asset kinds', () => {
     expect(taskInfo('page', 'toString')).toBeUndefined()
   })
 
-  it('gives apps no tasks: they are installed, not assigned (§2.3)', () => {
+  it('gives apps no tasks: they are installed, not assigned (docs/graph-api.md §2.3)', () => {
     expect(tasksOfKind('app', 'sdk')).toEqual([])
     expect(ASSET_KIND_INFO.app.grant).toBe('install')
     expect(ASSIGNABLE_KINDS as readonly string[]).not.toContain('app')
   })
 
-  it('records which assigned_users edges require tasks and which allow DELETE (§2.5)', () => {
+  it('records which assigned_users edges require tasks and which allow DELETE (docs/graph-api.md §2.5)', () => {
     const required = Object.values(ASSET_KIND_INFO).filter((info) => info.tasksRequired)
     expect(required.map((info) => info.kind).sort()).toEqual(
       ['pixel', 'product-catalog', 'whatsapp-business-account'].sort(),
@@ -86,7 +86,7 @@ describe('asset kinds', () => {
 })
 
 describe('scopes', () => {
-  it('lists exactly the current system-user scopes of §4.2, in that order', () => {
+  it('lists exactly the current system-user scopes of docs/graph-api.md §4.2, in that order', () => {
     expect([...SYSTEM_USER_SCOPES]).toEqual(SECTION_4_2.split(', '))
     expect(isScope('publish_actions')).toBe(false)
     expect(isScope('manage_pages')).toBe(false)
@@ -116,7 +116,7 @@ describe('scopes', () => {
     }
   })
 
-  it('says which tasks a scope pairs with (§9)', () => {
+  it('says which tasks a scope pairs with (docs/graph-api.md §9)', () => {
     expect(scopePairings('pages_messaging')).toEqual([
       {
         kind: 'page',

@@ -68,7 +68,7 @@ describe('goals', () => {
     }
   })
 
-  it('uses only scopes from the current system-user list (graph-api.md §4.2)', () => {
+  it('uses only scopes from the current system-user list (docs/graph-api.md §4.2)', () => {
     for (const { goalId, plan } of everyPlan) {
       for (const scope of plan.scopes) {
         expect(SYSTEM_USER_SCOPES as readonly string[], goalId).toContain(scope)
@@ -85,7 +85,7 @@ describe('goals', () => {
     expect(plan.warnings).toEqual([])
   })
 
-  it('runs ads with the general bundle and the dependencies of ads_management (§9)', () => {
+  it('runs ads with the general bundle and the dependencies of ads_management (docs/graph-api.md §9)', () => {
     const plan = planFromGoal('run-ads', { pageVocabulary: 'sdk' })
     expect(plan.assets.find((asset) => asset.kind === 'ad-account')?.tasks).toEqual([
       ...AD_ACCOUNT_BUNDLES.general,
@@ -95,7 +95,7 @@ describe('goals', () => {
     expect(plan.scopes).not.toContain('ads_read')
   })
 
-  it('asks for business_management wherever a goal calls the Pages API (§2.6)', () => {
+  it('asks for business_management wherever a goal calls the Pages API (docs/graph-api.md §2.6)', () => {
     for (const goalId of ['publish-page-posts', 'answer-messages'] as const) {
       expect(planFromGoal(goalId, { pageVocabulary: 'sdk' }).scopes).toContain(
         'business_management',

@@ -55,7 +55,7 @@ describe('diffGranted', () => {
     expect(diff).toEqual({ granted: true, missing: [], extra: ['VIEW_TEMPLATES'], extraBroad: [] })
   })
 
-  it('accepts the five-for-one expansion seen on Instagram assets (§3)', () => {
+  it('accepts the five-for-one expansion seen on Instagram assets (docs/graph-api.md §3)', () => {
     const diff = diffGranted({ kind: 'instagram-account', tasks: ['MESSAGES'] }, [
       'ADVERTISE',
       'ANALYZE',

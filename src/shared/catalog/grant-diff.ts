@@ -2,7 +2,7 @@
  * Compares the tasks the app asked Meta for with what Meta reports back on `/{su}/assigned_*`.
  * Meta may grant MORE than requested (it unpacks and expands tasks; one third party saw one
  * requested Instagram task read back as five), so the check is "every requested task is there"
- * — a superset passes — while the extras are still shown (graph-api.md §2.5 note, §2.6, §3).
+ * — a superset passes — while the extras are still shown (docs/graph-api.md §2.5 note, §2.6, §3).
  */
 import { pageTaskIn, type AssignableKind } from './asset-kinds'
 import { taskInfo } from './tasks'
@@ -20,8 +20,8 @@ export interface GrantDiff {
 }
 
 /**
- * Page tasks may come back in the other vocabulary than the one requested (§3), so both sides are
- * compared by their 'sdk' name where Meta has a counterpart.
+ * Page tasks may come back in the other vocabulary than the one requested (docs/graph-api.md §3),
+ * so both sides are compared by their 'sdk' name where Meta has a counterpart.
  */
 const canonical = (kind: AssignableKind, task: string): string =>
   kind === 'page' ? (pageTaskIn(task, 'sdk') ?? task) : task

@@ -10,7 +10,7 @@ import { ScopeSchema, SYSTEM_USER_SCOPES } from './scopes'
 const Id = z.string().min(1).max(64)
 
 export const PLAN_WARNING_CODES = [
-  'admin-role', // ADMIN: one per business, reaches everything (§8.1, §10.13)
+  'admin-role', // ADMIN: one per business, reaches everything (docs/graph-api.md §8.1, §10.13)
   'broad-task', // a full-control-type task
   'broad-scope', // a permission that reaches a whole product line or the business
   'missing-scope', // a chosen task needs a permission that is not chosen

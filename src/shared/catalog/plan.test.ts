@@ -94,7 +94,7 @@ describe('customPlan', () => {
     expect(codes).toContain('broad-scope')
   })
 
-  it('does not call a scope unneeded when §9 pairs it with a chosen task', () => {
+  it('does not call a scope unneeded when docs/graph-api.md §9 pairs it with a chosen task', () => {
     const plan = planOf(
       employee([{ kind: 'page', tasks: ['CREATE_CONTENT'] }], {
         scopes: [

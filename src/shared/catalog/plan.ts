@@ -38,7 +38,10 @@ export function scopesForAssignment(assets: readonly KindTasks[]): Scope[] {
   return closeScopes(needed)
 }
 
-/** Scopes the chosen tasks pair with (§9) without needing them: offered, never warned about. */
+/**
+ * Scopes the chosen tasks pair with (docs/graph-api.md §9) without needing them: offered, never
+ * warned about.
+ */
 function pairedScopes(assets: readonly KindTasks[]): Set<Scope> {
   const paired = new Set<Scope>()
   for (const asset of assets) {
@@ -107,7 +110,7 @@ export function planWarnings(plan: {
 
 /** Options of `planFromGoal`. */
 export interface PlanOptions {
-  /** Which Page task names Meta expects from this business (§3). */
+  /** Which Page task names Meta expects from this business (docs/graph-api.md §3). */
   readonly pageVocabulary: PageVocabulary
 }
 
@@ -144,9 +147,9 @@ const invalid = (messageKey: string, params?: Record<string, string>) =>
 /**
  * Checks a Custom choice against the catalog and returns its plan with warnings.
  * Unknown roles, kinds, tasks (for the chosen Page vocabulary) and scopes are rejected with a
- * plain-language message; apps are rejected because they are installed, not assigned (§2.3).
- * A kind given twice is merged; duplicates are dropped; tasks and scopes come back in catalog order.
- * When `scopes` is left out, the least scopes the tasks need are used.
+ * plain-language message; apps are rejected because they are installed, not assigned
+ * (docs/graph-api.md §2.3). A kind given twice is merged; duplicates are dropped; tasks and scopes
+ * come back in catalog order. When `scopes` is left out, the least scopes the tasks need are used.
  */
 export function customPlan(input: CustomPlanInput): Result<AccessPlan> {
   const parsed = CustomPlanInput.safeParse(input)

@@ -1,8 +1,8 @@
 /**
  * The permissions (scopes) a system-user token can carry, with how far each reaches, what Meta
  * says each depends on, and which tasks it goes with.
- * Source: reference/graph-api.md §4.2 (the current list for system users), §9 (meanings, pairs,
- * dependencies), §2.6 (business_management for Pages API calls by a system user).
+ * Source: docs/graph-api.md §4.2 (the current list for system users), §9 (meanings, pairs,
+ * dependencies), docs/graph-api.md §2.6 (business_management for Pages API calls by a system user).
  */
 import { z } from 'zod'
 import type { AssignableKind } from './asset-kinds'
@@ -10,11 +10,13 @@ import { scopeExplanationKey, scopeLabelKey, scopeWarningKey } from './keys'
 import { TASK_INFO, type Breadth } from './tasks'
 
 /**
- * §4.2, "supported scopes for system users (current page)". Not included: the deprecated
- * `publish_actions`, the capability-gated `business_creative_*`/`business_data_management`/
- * `commerce_manage_accounts`/`commerce_account_read_reports`, and the names users-and-peers.md
- * §1.5 quotes from older pages (`manage_notifications`, `whatsapp_business_manage_events`), which
- * the current list does not carry — sending an unlisted scope fails with 3962 (§10.11).
+ * docs/graph-api.md §4.2, "supported scopes for system users (current page)". Not included: the
+ * deprecated `publish_actions`, the capability-gated
+ * `business_creative_*`/`business_data_management`/
+ * `commerce_manage_accounts`/`commerce_account_read_reports`, and the names
+ * docs/user-research.md §1.5 quotes from older pages (`manage_notifications`,
+ * `whatsapp_business_manage_events`), which the current list does not carry — sending an unlisted
+ * scope fails with 3962 (docs/graph-api.md §10.11).
  */
 export const SYSTEM_USER_SCOPES = [
   'ads_management',
@@ -60,7 +62,8 @@ export const ScopeSchema = z.enum(SYSTEM_USER_SCOPES)
  * Scopes that reach a whole product line or the business itself rather than one kind of
  * day-to-day work. business_management reaches the portfolio (users, assets, system users);
  * ads_management can spend money in every assigned ad account; whatsapp_business_management
- * changes numbers, templates and webhooks; catalog_management deletes and rewrites products (§9).
+ * changes numbers, templates and webhooks; catalog_management deletes and rewrites products
+ * (docs/graph-api.md §9).
  */
 const BROAD_SCOPES: ReadonlySet<Scope> = new Set<Scope>([
   'business_management',
@@ -70,9 +73,9 @@ const BROAD_SCOPES: ReadonlySet<Scope> = new Set<Scope>([
 ])
 
 /**
- * Dependencies Meta documents in its permissions reference. Only the one §9 records is listed;
- * the task table (tasks.ts) asks for the Page scopes other permissions need in practice, so a
- * plan never relies on a dependency we cannot cite.
+ * Dependencies Meta documents in its permissions reference. Only the one docs/graph-api.md §9
+ * records is listed; the task table (tasks.ts) asks for the Page scopes other permissions need in
+ * practice, so a plan never relies on a dependency we cannot cite.
  */
 const DEPENDENCIES: Readonly<Partial<Record<Scope, readonly Scope[]>>> = {
   ads_management: ['pages_read_engagement', 'pages_show_list'],
@@ -81,7 +84,7 @@ const DEPENDENCIES: Readonly<Partial<Record<Scope, readonly Scope[]>>> = {
 /**
  * A scope that already grants another's access, so asking for both would be more than needed:
  * ads_management "allows your app to both read and manage" ad accounts, including ad metrics
- * (§9, Meta's permissions reference), which is what ads_read gives.
+ * (docs/graph-api.md §9, Meta's permissions reference), which is what ads_read gives.
  */
 const COVERS: Readonly<Partial<Record<Scope, readonly Scope[]>>> = {
   ads_management: ['ads_read'],
@@ -130,9 +133,9 @@ export interface ScopePairing {
 }
 
 /**
- * Which tasks a scope goes with (§9 "Pairs with"): the tasks that need it plus those §9 pairs it
- * with as an optional extra. Empty for scopes that serve business lines the app does not assign
- * (attribution, commerce, Audience Network, …).
+ * Which tasks a scope goes with (docs/graph-api.md §9 "Pairs with"): the tasks that need it plus
+ * those §9 pairs it with as an optional extra. Empty for scopes that serve business lines the app
+ * does not assign (attribution, commerce, Audience Network, …).
  */
 export function scopePairings(scope: Scope): readonly ScopePairing[] {
   const pairings: ScopePairing[] = []
@@ -150,7 +153,7 @@ export function scopePairings(scope: Scope): readonly ScopePairing[] {
 
 /**
  * Adds every documented dependency (transitively), drops scopes another chosen scope covers, and
- * returns the result in the §4.2 order so plans compare and display stably.
+ * returns the result in the docs/graph-api.md §4.2 order so plans compare and display stably.
  */
 export function closeScopes(scopes: Iterable<Scope>): Scope[] {
   const chosen = new Set<Scope>()

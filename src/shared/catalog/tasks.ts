@@ -1,8 +1,8 @@
 /**
  * Every task of every assignable kind: how far it reaches, the scopes a token needs to use it,
  * and the keys of its plain-language texts.
- * Sources: reference/graph-api.md §3 (enums, ad-account bundles), §9 (scope ↔ task pairs), §2.6
- * (business_management for Pages API calls by a system user); users-and-peers.md §1.3 (what the
+ * Sources: docs/graph-api.md §3 (enums, ad-account bundles), §9 (scope ↔ task pairs), §2.6
+ * (business_management for Pages API calls by a system user); docs/user-research.md §1.3 (what the
  * Business Settings matrix says each task does).
  */
 import type {
@@ -31,7 +31,10 @@ export interface TaskInfo {
   readonly breadth: Breadth
   /** The least set of scopes a token needs to use this task (before dependencies are added). */
   readonly needs: readonly Scope[]
-  /** Scopes §9 pairs with the task that are not needed for its core use; offered, not proposed. */
+  /**
+   * Scopes docs/graph-api.md §9 pairs with the task that are not needed for its core use; offered,
+   * not proposed.
+   */
   readonly alsoPairs: readonly Scope[]
   readonly labelKey: string
   readonly explanationKey: string
@@ -66,9 +69,10 @@ const AD_ACCOUNT: Record<AdAccountTask, Spec> = {
   AA_ANALYZE: narrow(['ads_read']),
 }
 
-// Pages API calls made with a system user need business_management (§2.6). Advertising for a Page
-// goes through the Marketing API instead (the ad account's ads_management), so ADVERTISE does not.
-// Every Page task needs pages_show_list (§9: "any Page task").
+// Pages API calls made with a system user need business_management (docs/graph-api.md §2.6).
+// Advertising for a Page goes through the Marketing API instead (the ad account's ads_management),
+// so ADVERTISE does not. Every Page task needs pages_show_list (docs/graph-api.md §9: "any Page
+// task").
 const PAGE_BASE: readonly Scope[] = ['pages_show_list', 'business_management']
 const pageTask = (extra: readonly Scope[], alsoPairs: readonly Scope[] = []): Spec =>
   narrow([...extra, ...PAGE_BASE], alsoPairs)
@@ -104,8 +108,8 @@ const PAGE: Record<PageTask, Spec> = {
   // Handles the Page's money: treated as broad although Meta does not call it full control.
   CASHIER_ROLE: pageBroad([]),
   GLOBAL_STRUCTURE_MANAGEMENT: pageBroad([]),
-  // The live-only Page tasks below have no documented meaning (§3, UNCONFIRMED); the texts stay
-  // cautious and the admin-type ones count as broad.
+  // The live-only Page tasks below have no documented meaning (docs/graph-api.md §3, UNCONFIRMED);
+  // the texts stay cautious and the admin-type ones count as broad.
   IG_APP_ADMIN: pageBroad(['instagram_basic']),
   IG_APP: pageTask(['instagram_basic']),
   SPARK_INSIGHTS: pageTask([]),
@@ -151,7 +155,7 @@ const WHATSAPP_BUSINESS_ACCOUNT: Record<WhatsAppBusinessAccountTask, Spec> = {
   VIEW_TEMPLATES: narrow(WABA_MANAGEMENT),
   // Sending needs whatsapp_business_messaging; finding the account's numbers and subscribing to
   // incoming messages are WABA management calls, so Meta's system-user token guide has both
-  // (WA-TOK; users-and-peers.md §3 on guides disagreeing).
+  // (WA-TOK; docs/user-research.md §3 on guides disagreeing).
   MESSAGING: narrow(['whatsapp_business_messaging', ...WABA_MANAGEMENT]),
 }
 
@@ -160,7 +164,8 @@ const PIXEL: Record<PixelTask, Spec> = {
   ANALYZE: narrow(['ads_read']),
   // Meta describes EDIT as "manage dataset, edit settings": the pixel's full control.
   EDIT: broad(['ads_management']),
-  // ads_read also grants the server-side (Conversions) API (§9, Meta's permissions reference).
+  // ads_read also grants the server-side (Conversions) API (docs/graph-api.md §9, Meta's
+  // permissions reference).
   UPLOAD: narrow(['ads_read']),
   AA_ANALYZE: narrow(['ads_read']),
 }
@@ -204,8 +209,8 @@ export function taskInfo(kind: AssignableKind, task: string): TaskInfo | undefin
 }
 
 /**
- * The ad-account bundles Meta documents (§3, R-AAU, v3.1 change). Meta defines no other valid
- * combinations; these are the ones the app offers as presets.
+ * The ad-account bundles Meta documents (docs/graph-api.md §3, R-AAU, v3.1 change). Meta defines no
+ * other valid combinations; these are the ones the app offers as presets.
  */
 export const AD_ACCOUNT_BUNDLES = {
   reportsOnly: ['ANALYZE'],

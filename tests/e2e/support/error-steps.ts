@@ -144,7 +144,7 @@ export interface PanelReading {
   readonly stackTraceMatches: readonly string[]
 }
 
-/** The shape of a Meta access token (security.md SEC-13's redaction pattern). */
+/** The shape of a Meta access token (docs/security-requirements.md SEC-13's redaction pattern). */
 const TOKEN_PATTERN = /EAA[A-Za-z0-9]{20,}/g
 const STACK_PATTERNS: readonly RegExp[] = [/\bat .+:\d+:\d+/g, /Error:/g, /\.ts:/g]
 

@@ -1,7 +1,7 @@
 /**
- * Helpers of the whole-app secret-hygiene scan (issue 7; security.md SEC-10, 12, 13, 14): the
- * canaries a run leaves behind (every token the simulator issued and the practice app secret,
- * read from its model), the temp entries the run created, and hits that name places, never
+ * Helpers of the whole-app secret-hygiene scan (issue 7; docs/security-requirements.md SEC-10, 12,
+ * 13, 14): the canaries a run leaves behind (every token the simulator issued and the practice app
+ * secret, read from its model), the temp entries the run created, and hits that name places, never
  * values (a failing scan must not print the secret it found).
  */
 import { readdirSync } from 'node:fs'

@@ -18,7 +18,7 @@ export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer')
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots')
 export const CHROMIUM = '/usr/bin/chromium'
 
-/** The flags measured to work in these containers (reference/toolchain.md, item 6). */
+/** The flags measured to work in these containers (docs/toolchain.md §6). */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

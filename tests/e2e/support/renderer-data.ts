@@ -2,7 +2,8 @@
  * Everything the renderer holds that a secret could hide in: the live DOM (with the current value
  * of every field, which the serialized HTML does not show), localStorage, sessionStorage and every
  * IndexedDB database. A canary scan of this text proves the renderer never kept a token or the app
- * secret (DESIGN.md "Processes and who may hold what"; security.md SEC-10, SEC-12).
+ * secret (docs/architecture.md › Processes and who may hold a secret; docs/security-requirements.md
+ * SEC-10, SEC-12).
  */
 import type { Page } from 'playwright-core'
 

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 
 /**
- * Canary secrets shaped like real ones (security.md: `EAAG` + ~180 base62 characters; app secrets
- * 32 hex characters), so a leak in a URL, a log line or an error is caught by plain search.
+ * Canary secrets shaped like real ones (docs/security-requirements.md: `EAAG` + ~180 base62
+ * characters; app secrets 32 hex characters), so a leak in a URL, a log line or an error is caught
+ * by plain search.
  */
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 

@@ -93,7 +93,7 @@ export async function startFakeGraph(handler: FakeHandler): Promise<FakeGraphSer
   }
 }
 
-/** Meta's error body (reference §6.1). */
+/** Meta's error body (docs/graph-api.md §6.1). */
 export const graphErrorBody = (
   code: number,
   subcode?: number,

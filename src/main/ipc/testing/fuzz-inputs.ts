@@ -3,9 +3,10 @@ import type { z } from 'zod'
 import { defOf, fieldSites, validArbitrary, wrongTypeArbitrary } from './schema-arbitrary'
 
 /**
- * What the IPC fuzz suite sends on each channel (security.md SEC-09): arbitrary JSON, structured-
- * clone values, prototype-poisoning keys, wrong types per field, unknown keys, and well-formed
- * requests; plus a fixed handful of 1 MB and 1,000-deep payloads. Test support only.
+ * What the IPC fuzz suite sends on each channel (docs/security-requirements.md SEC-09): arbitrary
+ * JSON, structured-clone values, prototype-poisoning keys, wrong types per field, unknown keys,
+ * and well-formed requests; plus a fixed handful of 1 MB and 1,000-deep payloads. Test support
+ * only.
  */
 
 export const CASE_KINDS = [

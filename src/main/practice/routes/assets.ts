@@ -12,7 +12,7 @@ interface ListingSpec {
   relation: 'owned' | 'client' | 'any'
 }
 
-/** The asset-listing edges of the Business node the app uses (§2.4). */
+/** The asset-listing edges of the Business node the app uses (docs/graph-api.md §2.4). */
 const LISTINGS: Readonly<Record<string, ListingSpec>> = {
   owned_pages: { kind: 'page', relation: 'owned' },
   client_pages: { kind: 'page', relation: 'client' },
@@ -38,7 +38,8 @@ function filtered(ctx: RouteContext, spec: ListingSpec): readonly Readonly<Asset
   let items = ctx.model
     .assets(ctx.nodeId, spec.kind)
     .filter((a) => spec.relation === 'any' || a.relation === spec.relation)
-  // owned_/client_ad_accounts take search_query, adspixels takes name_filter and id_filter (§2.4).
+  // owned_/client_ad_accounts take search_query, adspixels takes name_filter and id_filter
+  // (docs/graph-api.md §2.4).
   const search = (
     param(ctx.params, 'search_query') ?? param(ctx.params, 'name_filter')
   )?.toLowerCase()
@@ -91,7 +92,7 @@ export const BUSINESS_ASSET_ROUTES: EdgeTable = {
 
 /**
  * May the caller see this asset? Admins of its business, and users assigned to it. Anyone else
- * gets 100/33, whose text covers "missing permissions" too (§6.2).
+ * gets 100/33, whose text covers "missing permissions" too (docs/graph-api.md §6.2).
  */
 export function requireAssetAccess(ctx: RouteContext): Readonly<AssetRecord> {
   const asset = ctx.model.asset(ctx.nodeId)

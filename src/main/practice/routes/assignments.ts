@@ -16,7 +16,10 @@ function assetOf(ctx: RouteContext): Readonly<AssetRecord> {
   return asset
 }
 
-/** `business`, when given (and on GET, where it is required — §10.9), must be the asset's. */
+/**
+ * `business`, when given (and on GET, where it is required — docs/graph-api.md §10.9), must be the
+ * asset's.
+ */
 function checkBusiness(ctx: RouteContext, asset: Readonly<AssetRecord>, required: boolean): void {
   const business = required ? requireParam(ctx.params, 'business') : param(ctx.params, 'business')
   if (business !== undefined && business !== asset.businessId) {
@@ -39,8 +42,9 @@ function checkUser(ctx: RouteContext, asset: Readonly<AssetRecord>): string {
 }
 
 /**
- * POST /{asset}/assigned_users (§2.5): validates `tasks` against the kind's enum — for Pages the
- * vocabulary currently switched on — and answers a violation the way Meta's schema check does.
+ * POST /{asset}/assigned_users (docs/graph-api.md §2.5): validates `tasks` against the kind's enum
+ * — for Pages the vocabulary currently switched on — and answers a violation the way Meta's schema
+ * check does.
  */
 function assign(ctx: RouteContext): RouteResult {
   const asset = assetOf(ctx)
@@ -68,7 +72,9 @@ function userView(ctx: RouteContext, userId: string): NodeView | undefined {
   return person ? personView(person) : undefined
 }
 
-/** GET /{asset}/assigned_users?business=… → AssignedUser nodes with tasks (§2.5). */
+/**
+ * GET /{asset}/assigned_users?business=… → AssignedUser nodes with tasks (docs/graph-api.md §2.5).
+ */
 function listAssigned(ctx: RouteContext): RouteResult {
   const asset = assetOf(ctx)
   checkBusiness(ctx, asset, true)
@@ -109,7 +115,10 @@ const ASSIGNED_USERS = {
   DELETE: { handler: unassign },
 }
 
-/** Per kind: pixels have no DELETE on assigned_users in the specs or the reference (§2.5). */
+/**
+ * Per kind: pixels have no DELETE on assigned_users in the specs or the reference
+ * (docs/graph-api.md §2.5).
+ */
 export function assignmentRoutes(kind: AssetKind): EdgeTable {
   if (kind === 'pixel') {
     return { assigned_users: { GET: ASSIGNED_USERS.GET, POST: ASSIGNED_USERS.POST } }
@@ -132,7 +141,10 @@ function requireUserAccess(ctx: RouteContext): string {
   return ctx.nodeId
 }
 
-/** GET /{su}/assigned_* (§2.6): the assets of one kind with `tasks` and `permitted_tasks`. */
+/**
+ * GET /{su}/assigned_* (docs/graph-api.md §2.6): the assets of one kind with `tasks` and
+ * `permitted_tasks`.
+ */
 function assignedOfKind(kind: AssetKind) {
   return (ctx: RouteContext): RouteResult => {
     const userId = requireUserAccess(ctx)

@@ -8,7 +8,7 @@ import { mergeParams, param, parseUrlEncoded, type Params } from '../params'
 import type { TokenType } from '../types'
 import type { UsageKeys } from '../usage'
 
-/** Meta's cap on operations per batch (§8.4). */
+/** Meta's cap on operations per batch (docs/graph-api.md §8.4). */
 export const MAX_BATCH_OPS = 50
 
 export interface BatchOpResult {
@@ -66,7 +66,8 @@ const jsonHeaders = (version: string) => [
 
 /**
  * One operation: its own token if it carries one, otherwise the batch's token with the batch's
- * appsecret_proof (§8.4: the top-level token is the fallback; the proof may sit at top level).
+ * appsecret_proof (docs/graph-api.md §8.4: the top-level token is the fallback; the proof may sit
+ * at top level).
  */
 async function runOp(
   sim: SimState,
@@ -123,9 +124,10 @@ async function runOp(
 }
 
 /**
- * The Batch API (§8.4): `batch` is a JSON array of at most 50 operations, answered in order with
- * `{code, headers, body}` each; one failing operation does not fail the others. Every operation
- * counts as one call toward the rate limits; the batch request itself does not.
+ * The Batch API (docs/graph-api.md §8.4): `batch` is a JSON array of at most 50 operations,
+ * answered in order with `{code, headers, body}` each; one failing operation does not fail the
+ * others. Every operation counts as one call toward the rate limits; the batch request itself does
+ * not.
  */
 export async function runBatch(
   sim: SimState,

@@ -6,7 +6,9 @@ import { listBody } from '../pagination'
 import type { BusinessRecord } from '../types'
 import { businessView, personView } from '../views'
 
-/** GET /{business-id} (§2.1): readable by the business's people and system users. */
+/**
+ * GET /{business-id} (docs/graph-api.md §2.1): readable by the business's people and system users.
+ */
 function getBusiness(ctx: RouteContext): RouteResult {
   const business = ctx.model.business(ctx.nodeId)
   if (!business || !isBusinessMember(ctx.model, ctx.caller, business.id)) {
@@ -15,7 +17,10 @@ function getBusiness(ctx: RouteContext): RouteResult {
   return { json: project(businessView(business, ctx.model), parseFields(ctx.params.get('fields'))) }
 }
 
-/** The roles a caller holds on a business — `permitted_roles` on /me/businesses (§2.1). */
+/**
+ * The roles a caller holds on a business — `permitted_roles` on /me/businesses
+ * (docs/graph-api.md §2.1).
+ */
 function rolesOn(ctx: RouteContext, business: Readonly<BusinessRecord>): string[] {
   const userId = ctx.caller?.userId ?? ''
   if (ctx.caller?.type === 'SYSTEM_USER') {

@@ -3,7 +3,7 @@ import { newAuthCode } from '../ids'
 import { loginPageCsp, renderLoginError, renderLoginPage } from '../login-page'
 import { param, parseList, type Params } from '../params'
 
-/** Facebook Login's desktop redirect target (§ Connect issue), plus loopback for tests. */
+/** Facebook Login's desktop redirect target (the Connect issue), plus loopback for tests. */
 export const LOGIN_SUCCESS_URL = 'https://www.facebook.com/connect/login_success.html'
 const CODE_LIFETIME_MS = 10 * 60_000
 /** Tokens from the implicit (`response_type=token`) flow are short-lived user tokens. */

@@ -20,8 +20,8 @@ const bearer = (token: string, expiresIn?: number) => ({
 })
 
 /**
- * grant_type=fb_exchange_token (§4.4): a still-valid token of this app → a new 60-day one; the old
- * one keeps working until its own expiry. An expired token cannot be refreshed.
+ * grant_type=fb_exchange_token (docs/graph-api.md §4.4): a still-valid token of this app → a new
+ * 60-day one; the old one keeps working until its own expiry. An expired token cannot be refreshed.
  */
 function exchange(ctx: RouteContext, app: Readonly<AppRecord>): RouteResult {
   const old = ctx.model.token(requireParam(ctx.params, 'fb_exchange_token'))
@@ -85,8 +85,9 @@ function accessToken(ctx: RouteContext): RouteResult {
 }
 
 /**
- * GET|POST /oauth/revoke (§4.5): the app id, the apps behind revoke_token and access_token and the
- * secret must all match. Meta's sample answers `{"success":"true"}` with a string — kept as is.
+ * GET|POST /oauth/revoke (docs/graph-api.md §4.5): the app id, the apps behind revoke_token and
+ * access_token and the secret must all match. Meta's sample answers `{"success":"true"}` with a
+ * string — kept as is.
  */
 function revoke(ctx: RouteContext): RouteResult {
   const app = clientApp(ctx)

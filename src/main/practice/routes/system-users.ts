@@ -7,7 +7,10 @@ import { param, requireParam } from '../params'
 import type { SystemUserRecord, SystemUserRole } from '../types'
 import { appView, systemUserView } from '../views'
 
-/** Regular system users per app tier; admin system users are capped at 1 per business (§8.1). */
+/**
+ * Regular system users per app tier; admin system users are capped at 1 per business
+ * (docs/graph-api.md §8.1).
+ */
 export const REGULAR_SYSTEM_USER_LIMIT = { limited: 1, full: 10 } as const
 
 const ROLES: readonly SystemUserRole[] = ['ADMIN', 'EMPLOYEE']
@@ -20,7 +23,9 @@ function regularLimit(ctx: RouteContext, businessId: string): number {
   return own.some((a) => a.tier === 'full') ? 10 : REGULAR_SYSTEM_USER_LIMIT.limited
 }
 
-/** Read-after-write (§1): a POST with `fields=` answers with the object instead. */
+/**
+ * Read-after-write (docs/graph-api.md §1): a POST with `fields=` answers with the object instead.
+ */
 function written(ctx: RouteContext, su: Readonly<SystemUserRecord>, plain: unknown): RouteResult {
   const fields = parseFields(ctx.params.get('fields'))
   return { json: fields ? project(systemUserView(su, ctx.model), fields) : plain }
@@ -32,7 +37,7 @@ function createOrRename(ctx: RouteContext): RouteResult {
   const name = requireParam(ctx.params, 'name').trim()
   if (!name) throw graphErrors.missingParam('name')
 
-  // Rename: the same edge with system_user_id; only the name can change (§2.2).
+  // Rename: the same edge with system_user_id; only the name can change (docs/graph-api.md §2.2).
   const renameId = param(ctx.params, 'system_user_id')
   if (renameId !== undefined) {
     const su = ctx.model.systemUser(renameId)
@@ -47,8 +52,8 @@ function createOrRename(ctx: RouteContext): RouteResult {
   const role = ROLES.find((r) => r === roleText)
   if (!role) throw graphErrors.invalidParam(`Param role must be one of {${ROLES.join(', ')}}`)
   const existing = ctx.model.systemUsers(businessId)
-  // UNCONFIRMED: Meta's code and text for a full quota were not found in any source (§6.2, §12);
-  // code 100 with a plain sentence is our stand-in.
+  // UNCONFIRMED: Meta's code and text for a full quota were not found in any source
+  // (docs/graph-api.md §6.2, §12); code 100 with a plain sentence is our stand-in.
   if (role === 'ADMIN' && existing.some((s) => s.role === 'ADMIN')) {
     throw new GraphError(100, '(#100) A business can have only one admin system user.')
   }
@@ -101,8 +106,8 @@ function getSystemUser(ctx: RouteContext): RouteResult {
 }
 
 /**
- * POST /{su}/applications (§2.3): admin person, admin system user, or another system user of the
- * same business may install; the app must be the business's own.
+ * POST /{su}/applications (docs/graph-api.md §2.3): admin person, admin system user, or another
+ * system user of the same business may install; the app must be the business's own.
  */
 function installApp(ctx: RouteContext): RouteResult {
   const su = ctx.model.systemUser(ctx.nodeId)
@@ -129,7 +134,10 @@ function installApp(ctx: RouteContext): RouteResult {
   return { json: { success: true } }
 }
 
-/** GET /{su}/assigned_apps (§2.3): Application nodes plus tasks, permitted_tasks, can_be_removed. */
+/**
+ * GET /{su}/assigned_apps (docs/graph-api.md §2.3): Application nodes plus tasks, permitted_tasks,
+ * can_be_removed.
+ */
 function assignedApps(ctx: RouteContext): RouteResult {
   const su = requireSelfOrAdmin(ctx)
   const fields = parseFields(ctx.params.get('fields'))
@@ -141,7 +149,8 @@ function assignedApps(ctx: RouteContext): RouteResult {
       (a) => a.id,
       (a) => {
         const view = appView(a)
-        // UNCONFIRMED: no app task enum exists in the specs (§3); MANAGE/DEVELOP is a guess.
+        // UNCONFIRMED: no app task enum exists in the specs (docs/graph-api.md §3); MANAGE/DEVELOP
+        // is a guess.
         const extra = {
           tasks: () => ['MANAGE'],
           permitted_tasks: () => ['MANAGE', 'DEVELOP'],

@@ -7,11 +7,12 @@ import { SYSTEM_USER_SCOPES, scopeTargetKind } from '../tasks'
 import type { SystemUserRecord, TokenRecord } from '../types'
 
 /**
- * Generates a system-user token (§4.2), on either edge. Checks in order: caller is an admin of
- * the business (an employee system user gets 200 — §4.6 leaves that UNCONFIRMED), the app exists
- * and is the business's, the app is installed on the system user (§10.1), every scope is a valid
- * system-user scope (3962), 2FA for admin system users (415/2859009, §10.8), and "never" refused
- * where the business must use expiring tokens (§4.1). appsecret_proof is checked by the engine
+ * Generates a system-user token (docs/graph-api.md §4.2), on either edge. Checks in order: caller
+ * is an admin of the business (an employee system user gets 200 — docs/graph-api.md §4.6 leaves
+ * that UNCONFIRMED), the app exists and is the business's, the app is installed on the system user
+ * (docs/graph-api.md §10.1), every scope is a valid system-user scope (3962), 2FA for admin system
+ * users (415/2859009, docs/graph-api.md §10.8), and "never" refused where the business must use
+ * expiring tokens (docs/graph-api.md §4.1). appsecret_proof is checked by the engine
  * (`proof: 'always'`).
  */
 function generate(ctx: RouteContext, su: Readonly<SystemUserRecord>, appId: string): RouteResult {
@@ -19,7 +20,7 @@ function generate(ctx: RouteContext, su: Readonly<SystemUserRecord>, appId: stri
   const app = ctx.model.app(appId)
   if (!app) throw graphErrors.invalidParam('Param business_app must be a valid app id')
   if (app.businessId !== su.businessId) {
-    // UNCONFIRMED text (§4.2 precondition "the app is claimed by this business").
+    // UNCONFIRMED text (docs/graph-api.md §4.2 precondition "the app is claimed by this business").
     throw new GraphError(100, `(#100) App ${app.id} is not owned by business ${su.businessId}.`)
   }
   if (!su.installedAppIds.includes(app.id)) {
@@ -36,7 +37,8 @@ function generate(ctx: RouteContext, su: Readonly<SystemUserRecord>, appId: stri
   const business = ctx.model.business(su.businessId)
   if (business?.twoFactorPending && su.role === 'ADMIN') throw graphErrors.twoFactorRequired()
   if (business?.mustUseExpiringTokens && !expiring) {
-    // UNCONFIRMED code and text (§4.1: "omitting it or sending false is an error").
+    // UNCONFIRMED code and text (docs/graph-api.md §4.1: "omitting it or sending false is an
+    // error").
     throw new GraphError(
       100,
       '(#100) This business must use expiring tokens: set set_token_expires_in_60_days to true.',
@@ -68,7 +70,8 @@ function generateOnUser(ctx: RouteContext): RouteResult {
 
 /**
  * POST /{business}/system_user_access_tokens with system_user_id: the app is the one that issued
- * the caller's token. `asset` and `fetch_only` are undocumented (§4.2) and ignored.
+ * the caller's token. `asset` and `fetch_only` are undocumented (docs/graph-api.md §4.2) and
+ * ignored.
  */
 function generateOnBusiness(ctx: RouteContext): RouteResult {
   const id = requireParam(ctx.params, 'system_user_id')
@@ -79,7 +82,9 @@ function generateOnBusiness(ctx: RouteContext): RouteResult {
   return generate(ctx, su, ctx.caller?.appId ?? '')
 }
 
-/** DELETE /{su}/access_tokens: invalidates every token of the system user (§4.5). */
+/**
+ * DELETE /{su}/access_tokens: invalidates every token of the system user (docs/graph-api.md §4.5).
+ */
 function revokeAll(ctx: RouteContext): RouteResult {
   const su = systemUserOf(ctx, ctx.nodeId)
   requireBusinessAdmin(ctx, su.businessId)
@@ -102,7 +107,8 @@ function granularScopes(ctx: RouteContext, token: Readonly<TokenRecord>) {
   const su = token.userId ? ctx.model.systemUser(token.userId) : undefined
   return token.scopes.map((scope) => {
     const kind = scopeTargetKind(scope)
-    // Targets are omitted when the permission reaches everything (§5) — admin system users.
+    // Targets are omitted when the permission reaches everything (docs/graph-api.md §5) — admin
+    // system users.
     if (!su || su.role === 'ADMIN' || !kind) return { scope }
     const targets = ctx.model.assignmentsOfUser(su.id, kind).map((a) => a.assetId)
     return { scope, target_ids: targets }
@@ -110,8 +116,9 @@ function granularScopes(ctx: RouteContext, token: Readonly<TokenRecord>) {
 }
 
 /**
- * GET /debug_token (§5). Caller: the issuing app's access token (`id|secret`) or a user token of
- * a developer of that app. Bad input tokens answer 200 with `is_valid: false` and an `error`.
+ * GET /debug_token (docs/graph-api.md §5). Caller: the issuing app's access token (`id|secret`) or
+ * a user token of a developer of that app. Bad input tokens answer 200 with `is_valid: false` and
+ * an `error`.
  */
 function debugToken(ctx: RouteContext): RouteResult {
   const input = requireParam(ctx.params, 'input_token')

@@ -8,12 +8,13 @@ import { systemUserOf } from './find-or-create'
 
 /**
  * Step 5: give the system user its assets, then read back what Meta granted.
- * Assigning starts by reading (§6.2 step 4), so a resumed run sends only what is still missing,
- * and each batch's progress is journaled. A repeat POST may *set* the task list rather than add to
- * it (§2.5, UNCONFIRMED), so an asset the system user already holds gets the union of its current
- * and planned tasks: the flow never silently takes access away from an adopted system user.
+ * Assigning starts by reading (docs/security-requirements.md §6.2 step 4), so a resumed run sends
+ * only what is still missing, and each batch's progress is journaled. A repeat POST may *set* the
+ * task list rather than add to it (docs/graph-api.md §2.5, UNCONFIRMED), so an asset the system
+ * user already holds gets the union of its current and planned tasks: the flow never silently takes
+ * access away from an adopted system user.
  */
-export const ASSIGN_BATCH = 50 // the Batch API's maximum per request (§8.4)
+export const ASSIGN_BATCH = 50 // the Batch API's maximum per request (docs/graph-api.md §8.4)
 
 type Granted = Map<AssignableKind, Map<string, readonly string[]>>
 
@@ -100,8 +101,9 @@ export async function assignAssets(driver: RunDriver): Promise<Result<void>> {
 
 /**
  * Reads back `/{su}/assigned_*` and compares with the plan (superset check: Meta may grant more,
- * §2.5). Differences are reported in the summary, not treated as failures: Meta's read-back of
- * some kinds is UNCONFIRMED for system users (§2.6), and the admin decides what to do.
+ * docs/graph-api.md §2.5). Differences are reported in the summary, not treated as failures: Meta's
+ * read-back of some kinds is UNCONFIRMED for system users (docs/graph-api.md §2.6), and the admin
+ * decides what to do.
  */
 export async function verifyAssignments(driver: RunDriver): Promise<Result<void>> {
   const su = systemUserOf(driver)

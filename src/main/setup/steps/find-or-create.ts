@@ -4,10 +4,11 @@ import type { RunDriver } from '../run-driver'
 import { stepOf, withStep } from '../run-record'
 
 /**
- * Step 4, find-or-create (REL-04, §6.2 step 4): list the business's system users (every page) and
- * adopt the one with the planned name; create only when none has it. A create whose answer was
- * lost (`unknown-outcome`) is reconciled by reading — never by a second create (REL-02); if the
- * read does not show it yet, the step stays IN_FLIGHT and the next attempt reads again first.
+ * Step 4, find-or-create (REL-04, docs/security-requirements.md §6.2 step 4): list the business's
+ * system users (every page) and adopt the one with the planned name; create only when none has it.
+ * A create whose answer was lost (`unknown-outcome`) is reconciled by reading — never by a second
+ * create (REL-02); if the read does not show it yet, the step stays IN_FLIGHT and the next attempt
+ * reads again first.
  */
 export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
   const { client, credentials } = driver.session

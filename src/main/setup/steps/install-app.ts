@@ -6,8 +6,8 @@ import { systemUserOf } from './find-or-create'
 
 /**
  * Installs the app on the system user — the step people miss: Meta generates no token for an app
- * the system user has not installed (§10.1). Reconciled by reading first, so a resumed or adopted
- * system user that already has it is left alone.
+ * the system user has not installed (docs/graph-api.md §10.1). Reconciled by reading first, so a
+ * resumed or adopted system user that already has it is left alone.
  */
 export async function ensureAppInstalled(driver: RunDriver): Promise<Result<void>> {
   const su = systemUserOf(driver)

@@ -14,11 +14,12 @@ import { checkToken, plannedExpiry, type SecuredToken } from './record-token'
  * DONE (REL-05). The token is held in locals only (here, then the executor's phase closure until
  * recordToken); the journal gets its fingerprint and dates, never the value.
  *
- * Meta shows a token once and has no API to read it back (§4.8), so a token whose answer or save
- * was lost is an orphan: valid until it expires. When this run created the system user, no one
- * else holds a token of it, so the orphan is invalidated with `DELETE /{su}/access_tokens` before
- * a fresh one is generated; on an adopted system user that would cut off someone's working
- * token, so the orphan is recorded for the admin to revoke instead (§6.2 step 5).
+ * Meta shows a token once and has no API to read it back (docs/graph-api.md §4.8), so a token whose
+ * answer or save was lost is an orphan: valid until it expires. When this run created the system
+ * user, no one else holds a token of it, so the orphan is invalidated with `DELETE
+ * /{su}/access_tokens` before a fresh one is generated; on an adopted system user that would cut
+ * off someone's working token, so the orphan is recorded for the admin to revoke instead
+ * (docs/security-requirements.md §6.2 step 5).
  */
 export interface TokenDeps {
   readonly secrets: SecretStore
@@ -40,7 +41,10 @@ async function readStored(secrets: SecretStore, ref: SecretRef): Promise<Result<
   }
 }
 
-/** The admin system user's token when the vault holds one for this business and app (§10.13). */
+/**
+ * The admin system user's token when the vault holds one for this business and app
+ * (docs/graph-api.md §10.13).
+ */
 async function generatorCredentials(
   driver: RunDriver,
   deps: TokenDeps,

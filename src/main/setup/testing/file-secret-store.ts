@@ -5,8 +5,8 @@ import type { SecretRef, SecretStore } from '../../secrets/secret-store'
 /**
  * TEST ONLY — a SecretStore in a plain JSON file, so the crash-injection test's child process and
  * its parent share one "keychain" across a SIGKILL the way the OS keychain would. Secrets in a
- * plain file are exactly what the app must never do (DESIGN.md "Secrets"); nothing outside tests
- * may import this.
+ * plain file are exactly what the app must never do (docs/architecture.md › Secrets); nothing
+ * outside tests may import this.
  */
 export function createFileSecretStoreForTests(file: string): SecretStore {
   const read = (): Record<string, string> => {

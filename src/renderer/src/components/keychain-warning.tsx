@@ -5,8 +5,8 @@ import { WarningIcon } from './icons'
 
 /**
  * Shown when main found no secure keychain. The app then refuses to store tokens rather than fall
- * back to a file or the kernel keyring (DESIGN.md › Secrets; SEC-11), and the admin must know that
- * before generating a token Meta will show only once.
+ * back to a file or the kernel keyring (docs/architecture.md › Secrets; SEC-11), and the admin must
+ * know that before generating a token Meta will show only once.
  */
 export function KeychainWarning(): ReactNode {
   const t = useT()

@@ -4,7 +4,8 @@ import { useT } from '../i18n/use-t'
 
 /**
  * Says, in words and not colour alone (WCAG 1.4.1), whether the admin is practising or working on
- * a real business. Practice data is marked as such everywhere (DESIGN.md › Practice mode).
+ * a real business. Practice data is marked as such everywhere
+ * (docs/architecture.md › Practice mode).
  */
 export function ModeMarker(props: { readonly mode: AppStatus['mode'] }): ReactNode {
   const t = useT()

@@ -2,7 +2,7 @@ import type { ConnectionSummary } from '@shared/ipc/schemas/connect'
 
 /**
  * The screens of the Connect step (step 1 of Meta's flow, "Go to Settings", done for the admin),
- * as a small state machine with pure transitions (DESIGN.md › Style).
+ * as a small state machine with pure transitions (CONTRIBUTING.md › Style).
  * - overview:   the setup home, outside the flow
  * - connect:    where to connect (practice or real), the app's ID and secret, and the sign-in
  * - businesses: the business picker

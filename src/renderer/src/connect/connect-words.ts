@@ -17,7 +17,7 @@ export const formatDate = (iso: string): string => DATE_FORMAT.format(new Date(i
 
 /**
  * When the connection's token stops working, in words. `null` means Meta reported no expiry
- * (`expires_at: 0`, e.g. a never-expiring system user token — users-and-peers.md §1.5).
+ * (`expires_at: 0`, e.g. a never-expiring system user token — docs/user-research.md §1.5).
  */
 export function expiryWords(expiresAt: string | null, now: Date): Words {
   if (expiresAt === null) return { key: 'connect.summary.expiresNever' }

@@ -11,7 +11,7 @@ interface TargetOption {
 }
 
 // Practice first and selected by default: a newcomer rehearses before touching a real business
-// (DESIGN.md › Practice mode).
+// (docs/architecture.md › Practice mode).
 const OPTIONS: readonly TargetOption[] = [
   { target: 'practice', labelKey: 'connect.where.practice', hintKey: 'connect.where.practiceHint' },
   { target: 'real', labelKey: 'connect.where.real', hintKey: 'connect.where.realHint' },

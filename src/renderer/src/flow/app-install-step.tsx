@@ -5,7 +5,7 @@ import { StepActions, StepHeading, useConnectedAppName } from './flow-parts'
 
 /**
  * Before step 6: the app must be installed on the system user, or Meta makes no token for it —
- * "the step people miss" (users-and-peers.md §1.4, §3). Main does it during the run, after
+ * "the step people miss" (docs/user-research.md §1.4, §3). Main does it during the run, after
  * checking whether it is installed already; this screen says why it matters.
  */
 export function AppInstallStep(): ReactNode {

@@ -31,7 +31,7 @@ export type ChosenAssets = Readonly<
 
 /**
  * What the admin has filled in so far. Never a secret: names, ids, tasks and scopes only
- * (DESIGN.md › Secrets — the renderer holds no token at rest).
+ * (docs/architecture.md › Secrets — the renderer holds no token at rest).
  */
 export interface FlowDraft {
   readonly goalId: GoalId | null
@@ -41,7 +41,10 @@ export interface FlowDraft {
   readonly customTasks: Readonly<Partial<Record<AssignableKind, readonly string[]>>>
   readonly name: string
   readonly role: Role
-  /** Admin must be confirmed after its warning (one per business, reaches everything, §1.2). */
+  /**
+   * Admin must be confirmed after its warning (one per business, reaches everything,
+   * docs/user-research.md §1.2).
+   */
   readonly adminConfirmed: boolean
   readonly assets: ChosenAssets
   /** The token's permissions, pre-filled from the plan; null until the plan is known. */
@@ -58,7 +61,7 @@ export const INITIAL_DRAFT: FlowDraft = {
   adminConfirmed: false,
   assets: {},
   scopes: null,
-  // Meta recommends expiring tokens to limit the harm of a leak (users-and-peers.md §1.5).
+  // Meta recommends expiring tokens to limit the harm of a leak (docs/user-research.md §1.5).
   expiry: '60-days',
 }
 

@@ -3,9 +3,9 @@ import type { AppError } from '@shared/result'
 
 /**
  * The guided flow (steps 2–8 of Meta's "Add system users") as a discriminated-union state machine
- * with pure transitions (DESIGN.md › Style). The form the admin fills in lives in the flow store's
- * draft; the machine only knows WHERE the admin is and which run is on the server. Nothing here
- * ever holds a token: a run is named by its id, and its token by a vault record id.
+ * with pure transitions (CONTRIBUTING.md › Style). The form the admin fills in lives in the flow
+ * store's draft; the machine only knows WHERE the admin is and which run is on the server. Nothing
+ * here ever holds a token: a run is named by its id, and its token by a vault record id.
  *
  * - overview:       Users › System users (step 2)
  * - goal:           Add new system user — what it is for (step 3)

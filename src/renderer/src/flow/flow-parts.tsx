@@ -98,7 +98,7 @@ export function useConnectedAppName(): string {
   return connection ? (connection.appName ?? connection.appId) : ''
 }
 
-/** True in practice mode, where nothing changes at Meta (DESIGN.md › Practice mode). */
+/** True in practice mode, where nothing changes at Meta (docs/architecture.md › Practice mode). */
 export function usePractice(): boolean {
   const status = useAppStatusStore((state) => state.status)
   return status.phase === 'loaded' && status.value.mode === 'practice'

@@ -9,7 +9,7 @@ export const toggled = <T extends string>(list: readonly T[], value: T): T[] =>
 
 /**
  * The regular system-user limit Connect's preflight worked out from the app's tier (1 or 10,
- * users-and-peers.md §1.7), so the overview can show how many are left; undefined when unknown.
+ * docs/user-research.md §1.7), so the overview can show how many are left; undefined when unknown.
  */
 export function currentRegularLimit(): number | undefined {
   const { preflight } = useConnectStore.getState()

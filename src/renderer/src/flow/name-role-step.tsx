@@ -7,7 +7,7 @@ import { FieldProblem, StepActions, StepHeading } from './flow-parts'
 
 /**
  * Step 4, "Name it, Create system user". Employee is recommended (Meta: regular system users for
- * most calls, users-and-peers.md §1.2); Admin shows its warning and counts only once the admin
+ * most calls, docs/user-research.md §1.2); Admin shows its warning and counts only once the admin
  * ticks the confirmation — and not at all when the business's one admin slot is taken.
  */
 export function NameRoleStep(): ReactNode {

@@ -1,7 +1,9 @@
 import type { TokenExpiry } from '@shared/ipc/schemas/setup'
 import type { MessageKey } from '../i18n/message-key'
 
-/** The expiry choices, 60 days first: Meta recommends expiring tokens (users-and-peers.md §1.5). */
+/**
+ * The expiry choices, 60 days first: Meta recommends expiring tokens (docs/user-research.md §1.5).
+ */
 export const TOKEN_EXPIRY_CHOICES: readonly {
   readonly expiry: TokenExpiry
   readonly labelKey: MessageKey

@@ -37,7 +37,7 @@ export interface ConnectState {
   /**
    * The app secret and a pasted token live here only while the admin types them: the action that
    * sends one clears it in the same update, whatever the answer, and leaving the flow clears both
-   * (DESIGN.md › Secrets: the renderer never holds a secret at rest).
+   * (docs/architecture.md › Secrets: the renderer never holds a secret at rest).
    */
   readonly appSecret: string
   readonly token: string

@@ -15,7 +15,7 @@ export type VaultPage = ListVaultResponse
 export const PAGE_SIZE = 100
 
 export interface VaultListState {
-  /** One page of matches, metadata only: never a token (DESIGN.md › Secrets; SEC-10). */
+  /** One page of matches, metadata only: never a token (docs/architecture.md › Secrets; SEC-10). */
   readonly list: LoadState<VaultPage>
   /** The expiring-soon view, due reminders and the timeline, from main's offline index. */
   readonly reminders: LoadState<Reminders>

@@ -10,7 +10,7 @@ import { useVaultViewStore } from './vault-view-store'
 export type RecordDialog = 'revoke' | 'revoke-all' | 'remove' | 'rotate' | null
 
 /**
- * Guided rotation (SEC-17; reference/users-and-peers.md §5 row 18): generate the new token, the
+ * Guided rotation (SEC-17; docs/user-research.md §5 row 18): generate the new token, the
  * admin confirms the software uses it, then the old one is revoked. `started` holds the new
  * record between the two steps; main keeps both tokens until the admin confirms.
  */

@@ -3,7 +3,10 @@ import type { AppError } from '@shared/result'
 import { callApi } from './load-state'
 import { useVaultViewStore } from './vault-view-store'
 
-/** The longest a value may stay on screen, whatever main says (SEC-10; 30 s as peers do, §4). */
+/**
+ * The longest a value may stay on screen, whatever main says (SEC-10; 30 s as peers do,
+ * docs/user-research.md §4).
+ */
 export const REVEAL_LIMIT_MS = 30_000
 
 export type RevealHideReason = 'blur' | 'navigation' | 'user'

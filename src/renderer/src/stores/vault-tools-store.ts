@@ -35,8 +35,8 @@ function afterSave(
 export interface VaultToolsState {
   /**
    * A pasted token and the backup passwords live here only while the admin types them: the action
-   * that sends one clears it in the same update, and leaving the tool clears them all (DESIGN.md ›
-   * Secrets: the renderer never holds a secret at rest).
+   * that sends one clears it in the same update, and leaving the tool clears them all
+   * (docs/architecture.md › Secrets: the renderer never holds a secret at rest).
    */
   readonly importToken: string
   readonly importLabel: string

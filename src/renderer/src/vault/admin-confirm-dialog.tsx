@@ -5,7 +5,8 @@ import { VaultDialog } from './vault-dialog'
 
 /**
  * Before an admin token is shown or copied: it reaches the whole business (Meta: keep the admin
- * system user for administration, its token guarded most of all — DESIGN.md), so ask once more.
+ * system user for administration, its token guarded most of all — docs/graph-api.md §10.13), so ask
+ * once more.
  */
 export function AdminConfirmDialog(props: { readonly action: 'reveal' | 'copy' }): ReactNode {
   const t = useT()

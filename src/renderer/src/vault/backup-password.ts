@@ -19,8 +19,8 @@ export function backupPasswordProblem(password: string, again: string): Password
 }
 
 /**
- * A rough strength hint, by length and variety. Length matters most for a passphrase (NIST SP
- * 800-63B §5.1.1.2 favours length over composition rules), so four or more words of normal
+ * A rough strength hint, by length and variety. Length matters most for a passphrase
+ * (NIST SP 800-63B §5.1.1.2 favours length over composition rules), so four or more words of normal
  * length count as strong without symbols.
  */
 export function passwordStrength(password: string): PasswordStrength {

@@ -8,7 +8,7 @@ import { vaultStatus } from './vault-status'
 
 /**
  * "Expiring soon", shown each time the vault opens (KeePassXC lists expired entries on unlock;
- * reference/users-and-peers.md §4): every token that stops working within 14 days or already has,
+ * docs/user-research.md §4): every token that stops working within 14 days or already has,
  * most urgent first, each one step away from its details. Main's due reminders (14, 7, 1 days)
  * are read out once in the same place. Main picks the records (reminders' `attention`), so the
  * panel works whatever page of the list is on screen.

@@ -90,7 +90,7 @@ export function RecordActions(props: { readonly record: VaultListItem }): ReactN
   const idle = activity === 'idle'
   const revoked = record.lastCheck?.outcome === 'revoked'
   // Only a 60-day token can be refreshed; a never-expiring one must never be turned into a
-  // 60-day one by accident (reference/users-and-peers.md §6.3: treat expires_at 0 as permanent).
+  // 60-day one by accident (docs/user-research.md §6.3: treat expires_at 0 as permanent).
   const refreshable = record.expiresAt !== null && !revoked
   return (
     <section className="card record-actions" aria-labelledby="record-actions-heading">

@@ -20,7 +20,8 @@ function RevealCountdown(props: { readonly hidesAt: number }): ReactNode {
 /**
  * The token itself: masked by default, shown for 30 s on request with a visible countdown, hidden
  * at once on blur and when this panel leaves the screen (navigation); copy happens in main, so the
- * renderer never needs the value for it (DESIGN.md › Secrets; SEC-10, SEC-18).
+ * renderer never needs the value for it
+ * (docs/architecture.md › Processes and who may hold a secret; SEC-10, SEC-18).
  */
 export function TokenSecretPanel(props: { readonly record: VaultListItem }): ReactNode {
   const t = useT()

@@ -10,8 +10,9 @@ export interface SetupStep {
 }
 
 /**
- * The eight steps of Settings › Users › System users, in Meta's order (DESIGN.md's table), so an
- * admin who has read Meta's guide recognises every step.
+ * The eight steps of Settings › Users › System users, in Meta's order
+ * (docs/architecture.md › Meta's eight steps), so an admin who has read Meta's guide recognises
+ * every step.
  */
 export const SETUP_STEPS: readonly SetupStep[] = [
   {

@@ -23,7 +23,7 @@ export const graphMessages = {
   'graph.requestRefused':
     'The app refused to send a request it considers unsafe. Nothing was sent.',
 
-  // Meta's error codes (reference §6.2).
+  // Meta's error codes (docs/graph-api.md §6.2).
   'graph.code.temporary': 'Meta had an unexpected problem that is probably temporary.',
   'graph.code.serviceDown': 'Meta’s service is temporarily unavailable.',
   'graph.code.methodNotAllowed': 'Your Meta app is not allowed to use this feature.',

@@ -1,7 +1,8 @@
 /**
  * Strings of the "Set up a system user" home. The eight steps mirror Meta Business Suite's own
  * flow (Settings › Users › System users, Business Help Center), each with Meta's name for it so an
- * admin who follows Meta's guides can find their place; see DESIGN.md's step table.
+ * admin who follows Meta's guides can find their place; see
+ * docs/architecture.md › Meta's eight steps.
  */
 export const setupMessages = {
   'setup.title': 'Set up a system user',

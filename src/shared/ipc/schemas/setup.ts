@@ -17,10 +17,10 @@ const Params = z.record(z.string().max(64), z.union([z.string().max(TEXT.short),
 const Tasks = z.array(z.string().min(1).max(64)).max(40)
 
 /**
- * Names: Meta documents no length or character rule for system-user names (graph-api.md §2.2 only
- * says `name` is a required string). We keep them to 1–100 characters of letters, digits, spaces
- * and common punctuation so a name reads well in Business Settings and in the vault, and never
- * holds control characters that would let a name impersonate another in a list.
+ * Names: Meta documents no length or character rule for system-user names (docs/graph-api.md §2.2
+ * only says `name` is a required string). We keep them to 1–100 characters of letters, digits,
+ * spaces and common punctuation so a name reads well in Business Settings and in the vault, and
+ * never holds control characters that would let a name impersonate another in a list.
  */
 export const SYSTEM_USER_NAME_MAX = 100
 const NAME_CHARACTERS = /^[\p{L}\p{N} .,:;_\-–—()&'’+/@#]+$/u
@@ -79,7 +79,10 @@ export const AssignedAssetSummary = z.strictObject({
 export const SystemUserAssets = z.strictObject({
   kind: SetupAssetKind,
   assets: z.array(AssignedAssetSummary).max(5000),
-  /** False when Meta did not answer for this edge (some are UNCONFIRMED for system users, §2.6). */
+  /**
+   * False when Meta did not answer for this edge (some are UNCONFIRMED for system users,
+   * docs/graph-api.md §2.6).
+   */
   readable: z.boolean(),
 })
 
@@ -96,7 +99,10 @@ export const SystemUserOverview = z.strictObject({
 })
 export type SystemUserOverview = z.infer<typeof SystemUserOverview>
 
-/** limit/left null: the app's tier is unknown, so the regular limit (1 or 10, §8.1) is too. */
+/**
+ * limit/left null: the app's tier is unknown, so the regular limit (1 or 10,
+ * docs/graph-api.md §8.1) is too.
+ */
 export const QuotaLine = z.strictObject({
   used: z.number().int().nonnegative(),
   limit: z.number().int().nonnegative().nullable(),
@@ -109,7 +115,7 @@ export const SetupOverview = z.strictObject({
   practice: z.boolean(),
   systemUsers: z.array(SystemUserOverview).max(1000),
   quota: z.strictObject({ regular: QuotaLine, admin: QuotaLine }),
-  /** Always false: Meta has no API to delete a system user (§2.2). */
+  /** Always false: Meta has no API to delete a system user (docs/graph-api.md §2.2). */
   canDelete: z.literal(false),
   deleteReasonKey: Key,
   /** Where the admin can manage system users instead (an allowlisted Meta page). */
@@ -118,7 +124,10 @@ export const SetupOverview = z.strictObject({
 export type SetupOverview = z.infer<typeof SetupOverview>
 
 export const OverviewRequest = z.strictObject({
-  /** Regular system users the app's tier allows (1 or 10, §8.1), when Connect's preflight knows. */
+  /**
+   * Regular system users the app's tier allows (1 or 10, docs/graph-api.md §8.1), when Connect's
+   * preflight knows.
+   */
   regularLimit: z.number().int().min(0).max(1000).optional(),
 })
 
