@@ -190,6 +190,12 @@ export function electronVersionOf(root: string): string {
   return declared.replace(/^[\^~=v]+/, '')
 }
 
+/** Electronegativity's offline crash on Node 22+ (see electronegativity-got-guard.cjs). */
+const GOT_GUARD = join(import.meta.dirname, 'electronegativity-got-guard.cjs')
+
+const withGotGuard = (nodeOptions: string | undefined): string =>
+  `${nodeOptions ?? ''} --require ${JSON.stringify(GOT_GUARD)}`.trim()
+
 /**
  * Runs the tool on `input` and returns the parsed SARIF. A missing or unreadable SARIF is an
  * error, never an empty (passing) result.
@@ -213,7 +219,11 @@ export async function runElectronegativity(options: {
   ]
   args.push('-x', OFFLINE_EXCLUDED_CHECKS, '-o', options.output)
   const log = await new Promise<string>((resolve, reject) => {
-    const child = spawn('npx', args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('npx', args, {
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: withGotGuard(process.env.NODE_OPTIONS) },
+    })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
@@ -234,10 +244,12 @@ export async function runElectronegativity(options: {
       resolve(output)
     })
   })
-  if (!existsSync(options.output)) {
+  // A crash can leave the file missing or empty (it is opened before the scan ends).
+  const sarif = existsSync(options.output) ? readFileSync(options.output, 'utf8') : ''
+  if (sarif.trim() === '') {
     throw new Error(
       `electronegativity wrote no SARIF for ${options.input}: ${log.trim().slice(-400)}`,
     )
   }
-  return JSON.parse(readFileSync(options.output, 'utf8')) as unknown
+  return JSON.parse(sarif) as unknown
 }
