@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react'
 const alias = {
   '@shared': resolve(import.meta.dirname, 'src/shared'),
   '@renderer': resolve(import.meta.dirname, 'src/renderer/src'),
+  '@test-support': resolve(import.meta.dirname, 'tests/support'),
 }
 
 /*

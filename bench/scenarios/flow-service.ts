@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { RunStartRequest } from '@shared/ipc/schemas/setup'
+import type { RunStartRequest } from '@shared/ipc/schemas/flow'
 import { ok } from '@shared/result'
 import type { AdminSessionPort } from '../../src/main/admin-session'
 import { silentLogger } from '../../src/main/log/logger'
@@ -9,7 +9,7 @@ import type { RecordedRequest } from '../../src/main/practice/simulator'
 import { createMemorySecretStore } from '../../src/main/secrets/memory-secret-store'
 import { createFileKvStore } from '../../src/main/settings/file-kv-store'
 import { DEFAULT_SETTINGS } from '../../src/main/settings/settings'
-import { createSetupService } from '../../src/main/setup/setup-handlers'
+import { createFlowService } from '../../src/main/flow/flow-handlers'
 import { createVaultIndex } from '../../src/main/vault/vault-index'
 import { atMost, check, figure, median, type ScenarioResult } from '../support/figures'
 import { meterFsync } from '../support/fsync-meter'
@@ -20,7 +20,7 @@ import { flowServiceMissNote } from './flow-service-note'
 
 /**
  * Scenario: the whole add-system-user flow **through the real guided-flow service**
- * (src/main/setup): `setup:run-start` (check the plan, journal it) then `setup:run-continue`
+ * (src/main/flow): `flow:run-start` (check the plan, journal it) then `flow:run-continue`
  * (find-or-create, assign ∥ install, read-back ∥ generate + keychain + check, vault record),
  * exactly as the renderer's two calls reach main, against the simulator with the bench's fixed
  * latency. The floor is the one argued in flow-calls.ts: 5 sequential round trips. Before each
@@ -102,13 +102,13 @@ export async function benchFlowService(latencyMs: number): Promise<ScenarioResul
   const vault = createVaultIndex(
     createFileKvStore(join(dataDir, 'settings.json'), DEFAULT_SETTINGS),
   )
-  const service = createSetupService({ session, secrets, vault, dataDir, log: silentLogger })
+  const service = createFlowService({ session, secrets, vault, dataDir, log: silentLogger })
   const { handlers } = service
   try {
     // The asset picker comes first in the app: the admin's paging through each kind fills main's
     // asset cache, which run-start then checks the chosen ids against. Not part of the flow.
     for (const kind of KINDS) {
-      const page = await handlers['setup:assets-page']({ kind, offset: 0, limit: 50 })
+      const page = await handlers['flow:assets-page']({ kind, offset: 0, limit: 50 })
       check(page.ok, `listing the ${kind} assets failed`)
     }
     const runs: FlowRun[] = []
@@ -116,7 +116,7 @@ export async function benchFlowService(latencyMs: number): Promise<ScenarioResul
       client = rig.newClient()
       // The overview the flow opens on (the app reads it again after each run): main keeps its
       // system-user list, which run-start checks the planned name against (known-system-users).
-      const overview = await handlers['setup:overview-get']({})
+      const overview = await handlers['flow:overview-get']({})
       check(overview.ok, 'the overview failed')
       const before = rig.requestCount()
       const meter = meterFsync()
@@ -124,20 +124,20 @@ export async function benchFlowService(latencyMs: number): Promise<ScenarioResul
       let startMs = 0
       let ms = 0
       let between = before
-      let done: Awaited<ReturnType<(typeof handlers)['setup:run-continue']>>
+      let done: Awaited<ReturnType<(typeof handlers)['flow:run-continue']>>
       try {
-        const started = await handlers['setup:run-start'](
+        const started = await handlers['flow:run-start'](
           startRequest(rig, `Bench service ${i + 1}`),
         )
         startMs = performance.now() - start
-        check(started.ok && started.value.status === 'planned', 'setup:run-start failed')
+        check(started.ok && started.value.status === 'planned', 'flow:run-start failed')
         between = rig.requestCount()
-        done = await handlers['setup:run-continue']({ runId: started.value.runId })
+        done = await handlers['flow:run-continue']({ runId: started.value.runId })
         ms = performance.now() - start
       } finally {
         meter.stop()
       }
-      check(done.ok && done.value.status === 'done', 'setup:run-continue did not finish the run')
+      check(done.ok && done.value.status === 'done', 'flow:run-continue did not finish the run')
       check(!done.value.adopted, 'the run adopted a system user instead of creating one')
       check(
         done.value.differences.every((difference) => difference.granted),
@@ -176,7 +176,7 @@ function report(runs: readonly FlowRun[], latencyMs: number): ScenarioResult {
     short: 'Add-system-user flow (service)',
     title: 'The whole add-system-user flow through the real guided-flow service',
     method: [
-      '`setup:run-start` then `setup:run-continue` of `createSetupService` (src/main/setup), as ' +
+      '`flow:run-start` then `flow:run-continue` of `createFlowService` (src/main/flow), as ' +
         'the renderer calls them: a session port over the simulator, the in-memory keychain, the ' +
         'vault index file and the run journal in a temp data dir (every journal write fsynced). ' +
         'Same 10 assets as the floor reference below (4 Pages, 4 ad accounts, 2 catalogs; a ' +
@@ -220,7 +220,7 @@ function report(runs: readonly FlowRun[], latencyMs: number): ScenarioResult {
       }),
       figure({
         id: 'flow-service-start',
-        label: '… of the wall time, setup:run-start',
+        label: '… of the wall time, flow:run-start',
         unit: 'ms',
         runs: runs.map((run) => run.startMs),
       }),

@@ -8,7 +8,7 @@ import { buildServices, type MainServices } from '../../src/main/services'
 import { createFileKvStore } from '../../src/main/settings/file-kv-store'
 import type { KvStore } from '../../src/main/settings/kv-store'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/main/settings/settings'
-import { createInMemoryVaultHost } from '../../src/main/vault/preview-ports'
+import { createInMemoryVaultHost } from '../../src/main/vault/memory-host'
 import { check } from './figures'
 
 /**

@@ -57,8 +57,8 @@ describe('docs/security.md generation', () => {
     const unfinished: Requirement = {
       id: 'REL-03',
       title: 'Crash-safe journal',
-      metIn: ['src/main/setup/journal.ts'],
-      tests: ['src/main/setup/journal.test.ts'],
+      metIn: ['src/main/flow/journal.ts'],
+      tests: ['src/main/flow/journal.test.ts'],
       pending: 'the crash-injection test — issue 5',
     }
     const row =

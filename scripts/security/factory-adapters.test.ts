@@ -32,7 +32,7 @@ const CLEAN: readonly SourceText[] = [
     text: "import { contextBridge, ipcRenderer } from 'electron'\ncontextBridge.exposeInMainWorld('api', { invoke: ipcRenderer.invoke })\n",
   },
   {
-    path: 'src/main/testing/fake.ts',
+    path: 'tests/support/node/fake.ts',
     text: 'export const fake = { ipcMain: { handle() {} }, ipcRenderer: {} }\nfake.ipcMain.handle()\n',
   },
 ]

@@ -40,11 +40,11 @@ export const RELIABILITY_REQUIREMENTS: readonly Requirement[] = [
   },
   {
     id: 'REL-03',
-    title: 'Crash-safe wizard journal, resume on next launch',
-    metIn: ['src/main/setup/journal.ts'],
+    title: 'Crash-safe journal of the guided flow, resume on next launch',
+    metIn: ['src/main/flow/journal.ts'],
     tests: [
-      'src/main/setup/journal.test.ts',
-      'src/main/setup/crash-resume.test.ts',
+      'src/main/flow/journal.test.ts',
+      'src/main/flow/crash-resume.test.ts',
       RELIABILITY_TEST,
     ],
     gates: [
@@ -64,10 +64,10 @@ export const RELIABILITY_REQUIREMENTS: readonly Requirement[] = [
   {
     id: 'REL-04',
     title: 'Read before write, deterministic names, ≤ 1 object per (run, role)',
-    metIn: ['src/main/graph/system-users.ts', 'src/main/setup/steps/find-or-create.ts'],
+    metIn: ['src/main/graph/system-users.ts', 'src/main/flow/steps/find-or-create.ts'],
     tests: [
       'src/main/graph/system-users.contract.test.ts',
-      'src/main/setup/crash-resume.test.ts',
+      'src/main/flow/crash-resume.test.ts',
       RELIABILITY_TEST,
     ],
     gates: [{ id: 'reliability', figures: ['runs', 'duplicateSystemUsers', 'missingSystemUsers'] }],
@@ -78,7 +78,7 @@ export const RELIABILITY_REQUIREMENTS: readonly Requirement[] = [
     metIn: ['src/main/secrets/memory-secret-store.ts'],
     tests: [
       'src/main/secrets/memory-secret-store.test.ts',
-      'src/main/setup/setup-failures.test.ts',
+      'src/main/flow/flow-failures.test.ts',
       'src/main/vault/restore-writes.test.ts',
       'scripts/security/gates/keychain-failure.test.ts',
       RELIABILITY_TEST,
@@ -134,7 +134,7 @@ export const RELIABILITY_REQUIREMENTS: readonly Requirement[] = [
   {
     id: 'REL-08',
     title: 'Single instance plus a journal lock',
-    metIn: ['src/main/index.ts', 'src/main/setup/journal-lock.ts'],
-    tests: ['src/main/index.test.ts', 'src/main/setup/journal.test.ts'],
+    metIn: ['src/main/index.ts', 'src/main/flow/journal-lock.ts'],
+    tests: ['src/main/index.test.ts', 'src/main/flow/journal.test.ts'],
   },
 ]

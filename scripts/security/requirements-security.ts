@@ -277,7 +277,7 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
     tests: [
       'src/shared/catalog/plan.test.ts',
       'src/shared/catalog/catalog.property.test.ts',
-      'src/main/setup/least-privilege.test.ts',
+      'src/main/flow/least-privilege.test.ts',
     ],
   },
   {

@@ -13,7 +13,7 @@ import {
 } from './app-protocol'
 import { APP_CSP } from './csp'
 import { silentLogger } from './log/logger'
-import { FakeProtocol } from './testing/electron-fake'
+import { FakeProtocol } from '../../tests/support/node/electron-fake'
 
 // A renderer folder with a secret file right next to it: the thing traversal would reach.
 const base = mkdtempSync(join(tmpdir(), 'sua-protocol-'))

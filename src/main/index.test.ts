@@ -4,11 +4,11 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES } from '@shared/ipc/channels'
 import { APP_ENTRY_URL } from './app-protocol'
-import { readForm } from './connect/testing/clicking-login-port'
-import type { electronFake as ElectronFake } from './testing/electron-fake'
-import { SETTLE } from './testing/waits'
+import { readForm } from '../../tests/support/node/clicking-login-port'
+import type { electronFake as ElectronFake } from '../../tests/support/node/electron-fake'
+import { SETTLE } from '../../tests/support/node/waits'
 
-vi.mock('electron', async () => (await import('./testing/electron-fake')).electronModule())
+vi.mock('electron', async () => (await import('../../tests/support/node/electron-fake')).electronModule())
 // Unit scope: the real keychain is covered by tests/keychain; here the in-memory store stands in.
 vi.mock('./secrets/keychain-store', async () => {
   const { createMemorySecretStore } = await import('./secrets/memory-secret-store')
@@ -20,7 +20,7 @@ const flush = () => new Promise((resolve) => setImmediate(resolve))
 /** Loads main/index.ts as Electron would, in a fresh module graph with a fresh fake. */
 async function launch(options: { holdsLock: boolean }): Promise<typeof ElectronFake> {
   vi.resetModules()
-  const { electronFake, resetElectronFake } = await import('./testing/electron-fake')
+  const { electronFake, resetElectronFake } = await import('../../tests/support/node/electron-fake')
   resetElectronFake()
   electronFake.app.holdsLock = options.holdsLock
   await import('./index')

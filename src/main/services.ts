@@ -13,7 +13,7 @@ import { createPracticeRuntime, type PracticeRuntime } from './practice/practice
 import type { SecretStore } from './secrets/secret-store'
 import type { KvStore } from './settings/kv-store'
 import type { Settings } from './settings/settings'
-import { createSetupService } from './setup/setup-handlers'
+import { createFlowService } from './flow/flow-handlers'
 import { systemTimers, type Timers } from './vault/timers'
 import type { PowerMonitorPort } from './vault/auto-lock'
 import type { AsyncClipboardPort } from './vault/async-clipboard-guard'
@@ -27,7 +27,7 @@ export type EmitEvent = <E extends EventName>(event: E, payload: EventPayloadOf<
 
 /**
  * The vault's OS-facing ports: Electron's clipboard, notifications, dialogs and power monitor in
- * the app; in-memory ones (src/main/vault/preview-ports.ts) in the preview, the bench and tests.
+ * the app; in-memory ones (src/main/vault/memory-host.ts) in the preview, the bench and tests.
  */
 export interface VaultHostPorts {
   readonly clipboard: AsyncClipboardPort
@@ -123,7 +123,7 @@ export function buildServices(ports: MainPorts): MainServices {
   })
   const session = createAdminSessionPort(connect.store, targets)
 
-  const setup = createSetupService({
+  const setup = createFlowService({
     session,
     secrets: ports.secrets,
     vault: vaultIndex,

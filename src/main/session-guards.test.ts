@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { silentLogger } from './log/logger'
 import { installSessionGuards, isAllowedRequestUrl } from './session-guards'
-import { FakeSession, type Permission } from './testing/electron-fake'
+import { FakeSession, type Permission } from '../../tests/support/node/electron-fake'
 
 /** Every permission name Electron 45's session API knows (session.md, setPermissionRequestHandler). */
 const ALL_PERMISSIONS = [

@@ -3,10 +3,10 @@ import { join, relative } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { APP_ENTRY_URL } from './app-protocol'
 import { createLogger, memorySink } from './log/logger'
-import { electronFake, resetElectronFake, type FakeBrowserWindow } from './testing/electron-fake'
+import { electronFake, resetElectronFake, type FakeBrowserWindow } from '../../tests/support/node/electron-fake'
 import { buildWindowOptions, createMainWindow, WINDOW_BACKGROUND } from './window'
 
-vi.mock('electron', async () => (await import('./testing/electron-fake')).electronModule())
+vi.mock('electron', async () => (await import('../../tests/support/node/electron-fake')).electronModule())
 
 const SECURE_PREFERENCES = {
   contextIsolation: true,

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { API_METHOD_NAMES, CHANNELS, EVENTS } from '@shared/ipc/channels'
-import { FakeContextBridge, FakeIpcRenderer } from './testing/renderer-fake'
+import { FakeContextBridge, FakeIpcRenderer } from '../../tests/support/node/renderer-fake'
 
 const electronFake = vi.hoisted(() => ({
   ipcRenderer: null as unknown as FakeIpcRenderer,
@@ -8,7 +8,7 @@ const electronFake = vi.hoisted(() => ({
 }))
 
 vi.mock('electron', async () => {
-  const fakes = await import('./testing/renderer-fake')
+  const fakes = await import('../../tests/support/node/renderer-fake')
   electronFake.ipcRenderer = new fakes.FakeIpcRenderer()
   electronFake.contextBridge = new fakes.FakeContextBridge()
   return { ...electronFake, default: electronFake }

@@ -8,7 +8,7 @@ import type { SecretStore } from '../main/secrets/secret-store'
 import { BRIDGE_PATH } from './preview-html'
 import { OAUTH_CALLBACK_PATH } from './preview-login-port'
 import { startPreviewServer, type PreviewServer } from './preview-server'
-import { openLaunchSession } from './testing/launch-session'
+import { openLaunchSession } from '../../tests/support/node/launch-session'
 
 /**
  * The launch lock, in process: what a caller without this launch's session gets from the API, the

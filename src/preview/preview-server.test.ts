@@ -9,7 +9,7 @@ import type { SecretStore } from '../main/secrets/secret-store'
 import { BRIDGE_PATH, PREVIEW_CSP } from './preview-html'
 import { startPreviewServer, type PreviewServer } from './preview-server'
 import { MAX_BODY_BYTES } from './request-guard'
-import { openLaunchSession } from './testing/launch-session'
+import { openLaunchSession } from '../../tests/support/node/launch-session'
 
 interface RawResponse {
   readonly status: number

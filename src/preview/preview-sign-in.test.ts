@@ -3,7 +3,7 @@ import { get as httpGet, request as httpRequest, type ClientRequest } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readForm } from '../main/connect/testing/clicking-login-port'
+import { readForm } from '../../tests/support/node/clicking-login-port'
 import { createLogger, memorySink } from '../main/log/logger'
 import { createPracticeRuntime, type PracticeRuntime } from '../main/practice/practice-runtime'
 import {
@@ -12,7 +12,7 @@ import {
 } from '../main/secrets/memory-secret-store'
 import { OAUTH_CALLBACK_PATH } from './preview-login-port'
 import { startPreviewServer, type PreviewServer } from './preview-server'
-import { openLaunchSession } from './testing/launch-session'
+import { openLaunchSession } from '../../tests/support/node/launch-session'
 
 /**
  * "Sign in with Facebook" in the browser preview, end to end over loopback: the page's event

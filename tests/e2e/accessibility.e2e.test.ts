@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPreviewSession, waitForHome, type PreviewSession } from './support/preview-session'
+import { openPreviewSession, waitForHome, type PreviewSession } from '../support/e2e/preview-session'
 
 let session: PreviewSession
 

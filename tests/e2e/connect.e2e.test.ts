@@ -17,7 +17,7 @@ import { isAllowedExternalUrl } from '../../src/main/links/external-links'
 import type { RunningSimulator } from '../../src/main/practice/simulator'
 import { createKeychainStore } from '../../src/main/secrets/keychain-store'
 import { scanForCanaries } from '../fixtures/canaries'
-import { scanWithAxe, type AxeOutcome } from './support/axe'
+import { scanWithAxe, type AxeOutcome } from '../support/e2e/axe'
 import {
   addSystemUserButton,
   checkAgainUntil,
@@ -27,10 +27,10 @@ import {
   preflightLine,
   statusWord,
   type PracticePreview,
-} from './support/connect-steps'
-import { pressWithKeyboard } from './support/keyboard'
-import { SCREENSHOT_DIR } from './support/preview-session'
-import { readRendererData, rendererText } from './support/renderer-data'
+} from '../support/e2e/connect-steps'
+import { pressWithKeyboard } from '../support/e2e/keyboard'
+import { SCREENSHOT_DIR } from '../support/e2e/preview-session'
+import { readRendererData, rendererText } from '../support/e2e/renderer-data'
 
 const text = (key: string) => translate(en, key)
 

@@ -16,13 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminTokenRef, appSecretRef } from '../../src/main/connect/app-credentials'
 import type { Fault, RunningSimulator } from '../../src/main/practice/simulator'
 import { createKeychainStore } from '../../src/main/secrets/keychain-store'
-import { scanWithAxe } from './support/axe'
+import { scanWithAxe } from '../support/e2e/axe'
 import {
   addSystemUserButton,
   checksList,
   connectWithPracticeLogin,
   waitForReport,
-} from './support/connect-steps'
+} from '../support/e2e/connect-steps'
 import {
   openRecordedPracticePreview,
   readPanel,
@@ -30,12 +30,12 @@ import {
   type ExpectedPanel,
   type PanelReading,
   type RecordedPracticePreview,
-} from './support/error-steps'
+} from '../support/e2e/error-steps'
 import { recordEvidence } from '../fixtures/evidence'
-import { setUpWithKeyboard } from './support/flow-steps'
-import { canariesOf } from './support/hygiene'
-import { pressWithKeyboard } from './support/keyboard'
-import { SCREENSHOT_DIR, waitForHome } from './support/preview-session'
+import { setUpWithKeyboard } from '../support/e2e/flow-steps'
+import { canariesOf } from '../support/e2e/hygiene'
+import { pressWithKeyboard } from '../support/e2e/keyboard'
+import { SCREENSHOT_DIR, waitForHome } from '../support/e2e/preview-session'
 
 const text = (key: string, params?: Record<string, string | number>) => translate(en, key, params)
 const keychain = createKeychainStore()

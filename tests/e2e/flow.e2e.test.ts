@@ -17,17 +17,17 @@ import type { RunningSimulator, SystemUserRecord } from '../../src/main/practice
 import { createKeychainStore } from '../../src/main/secrets/keychain-store'
 import { vaultSecretRef } from '../../src/main/vault/secrets-access'
 import { scanForCanaries } from '../fixtures/canaries'
-import { scanWithAxe } from './support/axe'
+import { scanWithAxe } from '../support/e2e/axe'
 import {
   addSystemUserButton,
   connectWithPracticeLogin,
   openPracticePreview,
   type PracticePreview,
-} from './support/connect-steps'
-import { setUpWithKeyboard, type FlowRun, type FlowScreen } from './support/flow-steps'
-import { pressWithKeyboard } from './support/keyboard'
-import { SCREENSHOT_DIR, waitForHome } from './support/preview-session'
-import { rendererText } from './support/renderer-data'
+} from '../support/e2e/connect-steps'
+import { setUpWithKeyboard, type FlowRun, type FlowScreen } from '../support/e2e/flow-steps'
+import { pressWithKeyboard } from '../support/e2e/keyboard'
+import { SCREENSHOT_DIR, waitForHome } from '../support/e2e/preview-session'
+import { rendererText } from '../support/e2e/renderer-data'
 
 const text = (key: string) => translate(en, key)
 const keychain = createKeychainStore()

@@ -5,13 +5,13 @@ import type { Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPracticeRuntime } from '../../src/main/practice/practice-runtime'
 import type { RunningSimulator } from '../../src/main/practice/simulator'
-import { createInMemoryVaultHost } from '../../src/main/vault/preview-ports'
+import { createInMemoryVaultHost } from '../../src/main/vault/memory-host'
 import { encodingsOf } from '../fixtures/canaries'
 import { recordEvidence, type EvidenceFigure } from '../fixtures/evidence'
-import { canariesOf, newTempEntries, scanPaths, scanTexts, tempEntries } from './support/hygiene'
-import { openPreviewSession, type PreviewSession } from './support/preview-session'
-import { dumpRenderer, openRecord, tokenCode, vaultRows } from './support/vault-page'
-import { callApi, connectPractice, openVault, runGuidedFlow } from './support/vault-steps'
+import { canariesOf, newTempEntries, scanPaths, scanTexts, tempEntries } from '../support/e2e/hygiene'
+import { openPreviewSession, type PreviewSession } from '../support/e2e/preview-session'
+import { dumpRenderer, openRecord, tokenCode, vaultRows } from '../support/e2e/vault-page'
+import { callApi, connectPractice, openVault, runGuidedFlow } from '../support/e2e/vault-steps'
 
 /**
  * Secret hygiene of the whole app (issue 7; docs/security-requirements.md SEC-04, 10, 12, 13, 14):

@@ -3,8 +3,8 @@ import { API_METHOD_NAMES } from '../../src/shared/ipc/channels'
 import { PREVIEW_CSP } from '../../src/preview/preview-html'
 import { en } from '../../src/shared/i18n/en'
 import { recordEvidence } from '../fixtures/evidence'
-import type { PageGlobals } from './support/page-globals'
-import { openPreviewSession, waitForHome, type PreviewSession } from './support/preview-session'
+import type { PageGlobals } from '../support/e2e/page-globals'
+import { openPreviewSession, waitForHome, type PreviewSession } from '../support/e2e/preview-session'
 
 let session: PreviewSession
 

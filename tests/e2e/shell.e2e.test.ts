@@ -1,13 +1,13 @@
 import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PageGlobals } from './support/page-globals'
+import type { PageGlobals } from '../support/e2e/page-globals'
 import {
   openPreviewSession,
   SCREENSHOT_DIR,
   waitForHome,
   type PreviewSession,
-} from './support/preview-session'
+} from '../support/e2e/preview-session'
 
 let session: PreviewSession
 

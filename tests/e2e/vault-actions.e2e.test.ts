@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openFilledVault, type FilledVault, type RecordName } from './support/vault-fixture'
+import { openFilledVault, type FilledVault, type RecordName } from '../support/e2e/vault-fixture'
 import {
   backToList,
   dumpRenderer,
   openRecord,
   seriousViolations,
   vaultRows,
-} from './support/vault-page'
-import { callApi } from './support/vault-steps'
+} from '../support/e2e/vault-page'
+import { callApi } from '../support/e2e/vault-steps'
 
 /**
  * The vault's actions in Chromium (issue 6), practice mode, REAL keychain: Check now (valid,

@@ -4,11 +4,11 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPracticeRuntime } from '../../src/main/practice/practice-runtime'
 import type { RunningSimulator } from '../../src/main/practice/simulator'
-import { createInMemoryVaultHost } from '../../src/main/vault/preview-ports'
+import { createInMemoryVaultHost } from '../../src/main/vault/memory-host'
 import { encodingsOf } from '../fixtures/canaries'
-import { canariesOf, scanPaths, scanTexts } from './support/hygiene'
-import { openPreviewSession, type PreviewSession } from './support/preview-session'
-import { backToList, dumpRenderer, openRecord, tokenCode, vaultRows } from './support/vault-page'
+import { canariesOf, scanPaths, scanTexts } from '../support/e2e/hygiene'
+import { openPreviewSession, type PreviewSession } from '../support/e2e/preview-session'
+import { backToList, dumpRenderer, openRecord, tokenCode, vaultRows } from '../support/e2e/vault-page'
 import {
   callApi,
   connectPractice,
@@ -16,7 +16,7 @@ import {
   openVault,
   runGuidedFlow,
   waitFor,
-} from './support/vault-steps'
+} from '../support/e2e/vault-steps'
 
 /**
  * The vault's whole run in one preview session (issue 6, Done-when 2; docs/security-requirements.md

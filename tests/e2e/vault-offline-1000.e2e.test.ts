@@ -11,9 +11,9 @@ import {
 } from '../../src/main/practice/practice-runtime'
 import type { RunningSimulator } from '../../src/main/practice/simulator'
 import type { SecretStore } from '../../src/main/secrets/secret-store'
-import { openPreviewSession, type PreviewSession } from './support/preview-session'
-import { vaultRows } from './support/vault-page'
-import { openVault } from './support/vault-steps'
+import { openPreviewSession, type PreviewSession } from '../support/e2e/preview-session'
+import { vaultRows } from '../support/e2e/vault-page'
+import { openVault } from '../support/e2e/vault-steps'
 
 /**
  * Issue 6's offline promise at scale, in Chromium (practice mode, REAL keychain underneath): a

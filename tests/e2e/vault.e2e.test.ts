@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openFilledVault, type FilledVault, type RecordName } from './support/vault-fixture'
-import { SCREENSHOT_DIR } from './support/preview-session'
+import { openFilledVault, type FilledVault, type RecordName } from '../support/e2e/vault-fixture'
+import { SCREENSHOT_DIR } from '../support/e2e/preview-session'
 import {
   backToList,
   dumpRenderer,
@@ -9,7 +9,7 @@ import {
   seriousViolations,
   tokenCode,
   vaultRows,
-} from './support/vault-page'
+} from '../support/e2e/vault-page'
 
 /**
  * The token vault's screens in Chromium (issue 6), practice mode, REAL keychain: list with status

@@ -6,7 +6,7 @@ import type { Logger } from '../../../src/main/log/logger'
 import type * as SecretStoreModule from '../../../src/main/secrets/memory-secret-store'
 import type * as ServicesModule from '../../../src/main/services'
 import type * as SettingsModule from '../../../src/main/settings/settings'
-import type * as PreviewPortsModule from '../../../src/main/vault/preview-ports'
+import type * as MemoryHostModule from '../../../src/main/vault/memory-host'
 import type * as WindowModule from '../../../src/main/window'
 import { problem, resultOf, type Finding, type Gate, type GateResult } from '../gate'
 import { importFromTree } from '../preload-runtime'
@@ -66,10 +66,10 @@ export async function loadAppOpeners(root: string): Promise<OpenerHarness> {
     quietLogger,
   )
 
-  const [services, secrets, previewPorts, settings] = await Promise.all([
+  const [services, secrets, memoryHost, settings] = await Promise.all([
     importFromTree<typeof ServicesModule>(root, 'src/main/services.ts'),
     importFromTree<typeof SecretStoreModule>(root, 'src/main/secrets/memory-secret-store.ts'),
-    importFromTree<typeof PreviewPortsModule>(root, 'src/main/vault/preview-ports.ts'),
+    importFromTree<typeof MemoryHostModule>(root, 'src/main/vault/memory-host.ts'),
     importFromTree<typeof SettingsModule>(root, 'src/main/settings/settings.ts'),
   ])
   const dataDir = mkdtempSync(join(tmpdir(), 'sua-links-gate-'))
@@ -86,7 +86,7 @@ export async function loadAppOpeners(root: string): Promise<OpenerHarness> {
     },
     openExternal,
     log: quietLogger,
-    vaultHost: previewPorts.createInMemoryVaultHost(dataDir),
+    vaultHost: memoryHost.createInMemoryVaultHost(dataDir),
   })
   const linkOpen = built.handlers['app:link-open']
   const openers: LinkOpener[] = [

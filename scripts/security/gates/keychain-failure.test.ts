@@ -145,8 +145,8 @@ describe('judging one answer', () => {
       ok: false,
       error: {
         code: 'keychain-failed',
-        messageKey: 'setupMain.save.failed',
-        hintKey: 'setupMain.save.failedHint',
+        messageKey: 'flowMain.save.failed',
+        hintKey: 'flowMain.save.failedHint',
         params: { expiresAt: '2030-01-01' },
       },
     }
@@ -194,7 +194,7 @@ describe('judging one answer', () => {
 
 describe('judging a drill', () => {
   const attempt = (overrides: Partial<AttemptObservation>): AttemptObservation => ({
-    action: 'setup:run',
+    action: 'flow:run',
     mode: 'locked',
     fault: 'locked at-write',
     keepFailing: false,
@@ -222,7 +222,7 @@ describe('judging a drill', () => {
     journeys: [],
     canaryHits: [],
     filesScanned: 10,
-    writesPerAction: { 'setup:run': 1 },
+    writesPerAction: { 'flow:run': 1 },
     journeyWrites: 3,
     matrixDoneWithoutToken: [],
     matrixRunsDone: 1,
@@ -271,7 +271,7 @@ describe('judging a drill', () => {
           attempt({ postsAfterFailure: 2, unlisted: ['record-1'], connectionLost: true }),
         ],
         matrixDoneWithoutToken: ['run-1'],
-        drillProblems: ['setup:run failed on a working keychain'],
+        drillProblems: ['flow:run failed on a working keychain'],
         durationMs: TIME_BUDGET_MS + 1,
       }),
     )

@@ -175,6 +175,6 @@ export const logCase: fc.Arbitrary<LogCase> = fc.oneof(
     kind: 'key-value',
     canaries: [...secret.canaries, ...s.canaries],
     write: (log: Logger) =>
-      log.info('setup.step', { form: text, client_secret: s.value, access_token: s.value }),
+      log.info('flowHome.step', { form: text, client_secret: s.value, access_token: s.value }),
   })),
 )

@@ -6,7 +6,7 @@ import { note, problem, resultOf, type Finding, type Gate, type GateResult } fro
 
 /**
  * REL-01…06 under faults: the practice simulator's fault injector drives the whole guided flow
- * (createSetupService) through latency, 5xx, codes 1/2, throttling with usage headers, dropped
+ * (createFlowService) through latency, 5xx, codes 1/2, throttling with usage headers, dropped
  * connections and lost answers, over 200 seeded runs; a hung request is abandoned at the client's
  * timeout while IPC is pinged through the real dispatcher. The suite (reliability/suite.ts) runs
  * in its own process (reliability/run.mjs): its timings must not share an event loop with the

@@ -70,7 +70,7 @@ export function drillActions(targets: VaultTargets): DrillAction[] {
       },
     },
     {
-      id: 'setup:run (save the generated token)',
+      id: 'flow:run (save the generated token)',
       stopsAtFailure: true,
       run: (world, attempt) => runFlow(world, `Keychain drill ${attempt}`),
     },

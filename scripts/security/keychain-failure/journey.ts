@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { planFromGoal } from '@shared/catalog'
-import type { AssignmentGroup, RunStartRequest, RunSummary } from '@shared/ipc/schemas/setup'
+import type { AssignmentGroup, RunStartRequest, RunSummary } from '@shared/ipc/schemas/flow'
 import type { Result } from '@shared/result'
 import type { SeedFixtures } from '../../../src/main/practice/types'
 import type { World } from './world'
@@ -50,9 +50,9 @@ export async function chooseBusiness(world: World): Promise<Result<unknown>> {
 /** Starts a run and continues it once: the answer of whichever request failed, or the summary. */
 export async function runFlow(world: World, name: string): Promise<Result<RunSummary>> {
   const sim = await world.sim()
-  const started = await world.invoke('setup:run-start', flowRequest(sim.fixtures, name))
+  const started = await world.invoke('flow:run-start', flowRequest(sim.fixtures, name))
   if (!started.ok) return started
-  return world.invoke('setup:run-continue', { runId: started.value.runId })
+  return world.invoke('flow:run-continue', { runId: started.value.runId })
 }
 
 /** Connects and chooses the business; throws when the healthy app cannot (the drill cannot run). */

@@ -38,14 +38,14 @@ async function journey(world: World, scanner: Scanner): Promise<Walked> {
       'start the run',
       async () => {
         const started = await world.invoke(
-          'setup:run-start',
+          'flow:run-start',
           flowRequest(sim.fixtures, 'Keychain journey'),
         )
         if (started.ok) runId = started.value.runId
         return started
       },
     ],
-    ['continue the run', () => world.invoke('setup:run-continue', { runId })],
+    ['continue the run', () => world.invoke('flow:run-continue', { runId })],
   ]
   let failure: Failure | undefined
   let posts: number | undefined

@@ -9,7 +9,7 @@ import { EVENTS_PATH, INVOKE_PATH } from '../../../src/preview/bridge-script'
 import { LAUNCH_SECRET_PARAM, SESSION_PATH } from '../../../src/preview/launch-lock'
 import { OAUTH_CALLBACK_PATH } from '../../../src/preview/preview-login-port'
 import { startPreviewServer } from '../../../src/preview/preview-server'
-import { openLaunchSession } from '../../../src/preview/testing/launch-session'
+import { openLaunchSession } from '../../../tests/support/node/launch-session'
 import {
   buildAttackPlan,
   callbackAttempts,

@@ -4,14 +4,14 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { HandlerTable } from '../../../src/shared/ipc/contract'
 import { ok, type AppError } from '../../../src/shared/result'
-import { startHarness } from '../../../src/main/graph/testing/simulator-harness'
+import { startHarness } from '../../../tests/support/node/simulator-harness'
 import { createDispatcher } from '../../../src/main/ipc/dispatcher'
 import { silentLogger } from '../../../src/main/log/logger'
 import { createMemorySecretStore } from '../../../src/main/secrets/memory-secret-store'
 import { createFileKvStore } from '../../../src/main/settings/file-kv-store'
 import { DEFAULT_SETTINGS } from '../../../src/main/settings/settings'
-import { createSetupService } from '../../../src/main/setup/setup-handlers'
-import { goalRequest, sessionOf } from '../../../src/main/setup/testing/flow-harness'
+import { createFlowService } from '../../../src/main/flow/flow-handlers'
+import { goalRequest, sessionOf } from '../../../tests/support/node/flow-harness'
 import { createVaultIndex } from '../../../src/main/vault/vault-index'
 import { isPlain } from './seeded-run'
 import { recordWire } from './wire-log'
@@ -61,7 +61,7 @@ export async function hungRequest(options: HangOptions): Promise<HangResult> {
   )
   const dataDir = mkdtempSync(join(tmpdir(), 'sua-reliability-hang-'))
   const credentials = { token: h.sim.fixtures.adminUserToken, appSecret: h.sim.fixtures.appSecret }
-  const service = createSetupService({
+  const service = createFlowService({
     session: { current: async () => ok(sessionOf(h, credentials)) },
     secrets: createMemorySecretStore(),
     vault: createVaultIndex(createFileKvStore(join(dataDir, 'settings.json'), DEFAULT_SETTINGS)),
@@ -77,13 +77,13 @@ export async function hungRequest(options: HangOptions): Promise<HangResult> {
     h.sim.faults.add({ match: { method: 'POST', path: /system_users$/ }, fault: { kind: 'hang' } })
     const name = 'Reliability hang'
     const { request } = goalRequest(h, 'read-ad-reports', name)
-    const started = await dispatch('setup:run-start', request)
+    const started = await dispatch('flow:run-start', request)
     if (!started.ok) throw new Error(`run-start failed: ${started.error.code}`)
     const { runId } = started.value as { runId: string }
 
     // An object, not a `let`: the callback sets it, and the loop below reads it.
     const done = { at: Number.NaN }
-    const working = dispatch('setup:run-continue', { runId }).then((answer) => {
+    const working = dispatch('flow:run-continue', { runId }).then((answer) => {
       done.at = performance.now()
       return answer
     })
@@ -91,7 +91,7 @@ export async function hungRequest(options: HangOptions): Promise<HangResult> {
     let pingFailures = 0
     while (Number.isNaN(done.at)) {
       const sent = performance.now()
-      const pong = await dispatch('setup:runs-unfinished', {})
+      const pong = await dispatch('flow:runs-unfinished', {})
       latencies.push(performance.now() - sent)
       if (!pong.ok) pingFailures += 1
       await sleep(options.pingEveryMs)
@@ -99,13 +99,13 @@ export async function hungRequest(options: HangOptions): Promise<HangResult> {
     const answer = await working
     const hung = wire.faults.find((taken) => taken.fault.kind === 'hang')
     const error: AppError | undefined = answer.ok ? undefined : answer.error
-    const unfinished = await dispatch('setup:runs-unfinished', {})
+    const unfinished = await dispatch('flow:runs-unfinished', {})
     const offered = unfinished.ok
       ? (unfinished.value as { runs: { runId: string; resumable: boolean }[] }).runs
       : []
 
     h.sim.faults.clear()
-    const resumed = await dispatch('setup:run-continue', { runId })
+    const resumed = await dispatch('flow:run-continue', { runId })
     return {
       abandonMs: hung ? round(done.at - hung.realAt) : -1,
       pings: latencies.length,

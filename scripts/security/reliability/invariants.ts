@@ -28,7 +28,7 @@ export interface StopSeen {
   readonly phase: 'start' | 'run'
   readonly code: string
   readonly messageKey: string
-  /** A run stop: offered for resume (`setup:runs-unfinished` says resumable). Start: true. */
+  /** A run stop: offered for resume (`flow:runs-unfinished` says resumable). Start: true. */
   readonly resumable: boolean
   /** The message key (and hint) resolve to English text with no placeholder left. */
   readonly plain: boolean

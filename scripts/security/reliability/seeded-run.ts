@@ -1,5 +1,5 @@
 import { GOAL_IDS } from '../../../src/shared/catalog/goals'
-import type { RunSummary } from '../../../src/shared/ipc/schemas/setup'
+import type { RunSummary } from '../../../src/shared/ipc/schemas/flow'
 import { en } from '../../../src/shared/i18n/en'
 import { translate } from '../../../src/shared/i18n/translate'
 import type { AppError, Result } from '../../../src/shared/result'
@@ -9,14 +9,14 @@ import {
   goalRequest,
   startFlowHarness,
   type FlowHarness,
-} from '../../../src/main/setup/testing/flow-harness'
+} from '../../../tests/support/node/flow-harness'
 import { describeScript, faultScript, rulesOf, seededRandom, type Random } from './fault-script'
 import { UNKNOWN_REGAIN_MS, type RequestSeen, type RunSnapshot, type StopSeen } from './invariants'
 import { recordWire } from './wire-log'
 
 /**
  * One seeded run of the whole guided flow under a random fault script, through the real setup
- * service (createSetupService via the flow harness: practice simulator, fake clock, temp journal,
+ * service (createFlowService via the flow harness: practice simulator, fake clock, temp journal,
  * in-memory keychain). It does what the app lets the admin do: start (again, when starting
  * failed), continue, and on a stop resume — sometimes after a relaunch, sometimes after waiting
  * out a throttle — up to a bound with the faults still live, then once more after they clear.
@@ -140,7 +140,7 @@ export async function seededRun(seed: number): Promise<RunSnapshot> {
     let startRetries = 0
     for (let attempt = 0; attempt <= START_TRIES; attempt += 1) {
       if (attempt === START_TRIES) clearFaults(flow)
-      started = await flow.service.handlers['setup:run-start'](request)
+      started = await flow.service.handlers['flow:run-start'](request)
       if (started.ok) break
       stopOf('start', started.error, true)
       startRetries += 1
@@ -153,7 +153,7 @@ export async function seededRun(seed: number): Promise<RunSnapshot> {
       for (let attempt = 0; attempt <= FAULTY_RESUMES + 1; attempt += 1) {
         if (attempt === FAULTY_RESUMES + 1) clearFaults(flow)
         if (attempt > 0) resumes += 1
-        const answer = await flow.service.handlers['setup:run-continue']({ runId })
+        const answer = await flow.service.handlers['flow:run-continue']({ runId })
         if (answer.ok && answer.value.status === 'done') {
           outcome = attempt === 0 ? 'completed' : 'resumed'
           break
@@ -161,7 +161,7 @@ export async function seededRun(seed: number): Promise<RunSnapshot> {
         const error: AppError = answer.ok
           ? { code: 'internal', messageKey: `run ended ${answer.value.status}` }
           : answer.error
-        const unfinished = await flow.service.handlers['setup:runs-unfinished']({})
+        const unfinished = await flow.service.handlers['flow:runs-unfinished']({})
         const offered = unfinished.ok
           ? unfinished.value.runs.find((run) => run.runId === runId)
           : undefined

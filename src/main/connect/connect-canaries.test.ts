@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { makeCanaryAppSecret, scanForCanaries } from '../../../tests/fixtures/canaries'
 import { adminTokenRef, appSecretRef } from './app-credentials'
-import { realApp, startConnectHarness, type ConnectHarness } from './testing/connect-harness'
+import { realApp, startConnectHarness, type ConnectHarness } from '../../../tests/support/node/connect-harness'
 
 /**
  * SEC-10/12/13 for Connect: after a whole connect (sign-in or paste), business choice, preflight

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { adminTokenRef, appSecretRef } from './app-credentials'
-import { createWaitingLoginPort } from './testing/clicking-login-port'
+import { createWaitingLoginPort } from '../../../tests/support/node/clicking-login-port'
 import {
   PRACTICE,
   realApp,
   startConnectHarness,
   type ConnectHarness,
-} from './testing/connect-harness'
+} from '../../../tests/support/node/connect-harness'
 
 let h: ConnectHarness
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { en } from '@shared/i18n/en'
 import { PREFLIGHT_CHECKS, type PreflightReport } from '@shared/ipc/schemas/connect'
 import { isAllowedExternalUrl } from '../links/external-links'
 import { adminTokenRef } from './app-credentials'
-import { PRACTICE, startConnectHarness, type ConnectHarness } from './testing/connect-harness'
+import { PRACTICE, startConnectHarness, type ConnectHarness } from '../../../tests/support/node/connect-harness'
 
 /** The preflight against the simulator's sample business, then with each blocker set up in it. */
 let h: ConnectHarness

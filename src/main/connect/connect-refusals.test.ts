@@ -11,7 +11,7 @@ import {
   realApp,
   startConnectHarness,
   type ConnectHarness,
-} from './testing/connect-harness'
+} from '../../../tests/support/node/connect-harness'
 
 /**
  * Every refusal stores nothing (keychain untouched: not even a write attempt; settings untouched)

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createLogger, memorySink } from '../log/logger'
-import { electronFake, resetElectronFake } from '../testing/electron-fake'
+import { electronFake, resetElectronFake } from '../../../tests/support/node/electron-fake'
 import { buildLoginWindowOptions, newLoginPartition } from '../window'
 import { createElectronLoginPort } from './electron-login-port'
 import { DESKTOP_REDIRECT_URI } from './oauth'
 
-vi.mock('electron', async () => (await import('../testing/electron-fake')).electronModule())
+vi.mock('electron', async () => (await import('../../../tests/support/node/electron-fake')).electronModule())
 
 const REAL_DIALOG = 'https://www.facebook.com/v27.0/dialog/oauth?client_id=1&state=s'
 const PRACTICE_DIALOG = 'http://127.0.0.1:40123/v27.0/dialog/oauth?client_id=1&state=s'

@@ -4,12 +4,12 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeCanaryAppSecret, makeCanaryToken } from '../../../tests/fixtures/canaries'
 import { rateLimitFile } from '../graph/rate-limit-store'
-import { createFakeClock, type FakeClock } from '../graph/testing/fake-clock'
+import { createFakeClock, type FakeClock } from '../../../tests/support/node/fake-clock'
 import {
   graphErrorBody,
   startFakeGraph,
   type FakeGraphServer,
-} from '../graph/testing/fake-graph-server'
+} from '../../../tests/support/node/fake-graph-server'
 import { silentLogger } from '../log/logger'
 import type { PracticeRuntime } from '../practice/practice-runtime'
 import type { RunningSimulator } from '../practice/simulator'

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ok } from '@shared/result'
 import { createGraphClient } from '../graph/client'
-import { startFakeGraph, type FakeGraphServer } from '../graph/testing/fake-graph-server'
+import { startFakeGraph, type FakeGraphServer } from '../../../tests/support/node/fake-graph-server'
 import { silentLogger } from '../log/logger'
 import type { ResolvedApp } from './app-credentials'
 import type { GraphTargets } from './graph-targets'

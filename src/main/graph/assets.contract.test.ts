@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ASSET_KINDS } from '@shared/catalog/asset-kinds'
 import { listAssets, listAssetsOf } from './assets'
 import { MAX_PAGE_SIZE } from './paginate'
-import { startHarness, type Harness } from './testing/simulator-harness'
+import { startHarness, type Harness } from '../../../tests/support/node/simulator-harness'
 
 /** Asset listing against the simulator, and the request count on the large seed. */
 let h: Harness | undefined

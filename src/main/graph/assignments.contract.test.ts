@@ -8,7 +8,7 @@ import {
   unassignAsset,
 } from './assignments'
 import { createSystemUser } from './system-users'
-import { startHarness, type Harness } from './testing/simulator-harness'
+import { startHarness, type Harness } from '../../../tests/support/node/simulator-harness'
 
 /** Assigning assets to a system user against the simulator, per kind and in batches. */
 let h: Harness | undefined

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { silentLogger } from '../log/logger'
 import { runBatch, MAX_BATCH_OPERATIONS, type BatchOperation } from './batch'
-import { createFakeClock } from './testing/fake-clock'
+import { createFakeClock } from '../../../tests/support/node/fake-clock'
 import { createGraphClient } from './client'
-import { canarySecret, canaryToken } from './testing/canaries'
+import { canarySecret, canaryToken } from '../../../tests/support/node/canaries'
 import {
   graphErrorBody,
   startFakeGraph,
   type FakeGraphServer,
   type FakeHandler,
-} from './testing/fake-graph-server'
+} from '../../../tests/support/node/fake-graph-server'
 
 const servers: FakeGraphServer[] = []
 afterEach(async () => {

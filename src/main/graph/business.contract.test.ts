@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getBusiness, getMe, listMyBusinesses } from './business'
-import { startHarness, type Harness } from './testing/simulator-harness'
+import { startHarness, type Harness } from '../../../tests/support/node/simulator-harness'
 
 /** Identity and business reads against the practice simulator, and the token error paths. */
 let h: Harness

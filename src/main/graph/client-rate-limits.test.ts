@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { silentLogger } from '../log/logger'
-import { createFakeClock } from './testing/fake-clock'
+import { createFakeClock } from '../../../tests/support/node/fake-clock'
 import { createGraphClient } from './client'
-import { canarySecret, canaryToken } from './testing/canaries'
+import { canarySecret, canaryToken } from '../../../tests/support/node/canaries'
 import {
   graphErrorBody,
   startFakeGraph,
   type FakeGraphServer,
   type FakeHandler,
-} from './testing/fake-graph-server'
+} from '../../../tests/support/node/fake-graph-server'
 
 /** REL-01 end to end: the client waits as the usage headers and throttling codes say. */
 const servers: FakeGraphServer[] = []

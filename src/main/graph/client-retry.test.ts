@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { silentLogger } from '../log/logger'
-import { createFakeClock, type FakeClock } from './testing/fake-clock'
+import { createFakeClock, type FakeClock } from '../../../tests/support/node/fake-clock'
 import { createGraphClient, type GraphClientOptions } from './client'
-import { canarySecret, canaryToken } from './testing/canaries'
+import { canarySecret, canaryToken } from '../../../tests/support/node/canaries'
 import {
   graphErrorBody,
   startFakeGraph,
   type FakeGraphServer,
   type FakeHandler,
-} from './testing/fake-graph-server'
+} from '../../../tests/support/node/fake-graph-server'
 
 /** REL-02 against a scripted server on a fake clock: what is retried, how often, how far apart. */
 const servers: FakeGraphServer[] = []

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createLogger, memorySink, silentLogger } from '../log/logger'
-import { createFakeClock } from './testing/fake-clock'
+import { createFakeClock } from '../../../tests/support/node/fake-clock'
 import { createGraphClient, type GraphClientOptions } from './client'
 import { appSecretProof } from './proof'
-import { canarySecret, canaryToken } from './testing/canaries'
+import { canarySecret, canaryToken } from '../../../tests/support/node/canaries'
 import {
   graphErrorBody,
   startFakeGraph,
   type FakeGraphServer,
   type FakeHandler,
-} from './testing/fake-graph-server'
+} from '../../../tests/support/node/fake-graph-server'
 
 const servers: FakeGraphServer[] = []
 afterEach(async () => {

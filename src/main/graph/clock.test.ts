@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { systemClock } from './clock'
-import { createFakeClock } from './testing/fake-clock'
+import { createFakeClock } from '../../../tests/support/node/fake-clock'
 
 describe('clocks', () => {
   it('the system clock sleeps and can be woken by an abort', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { en } from '@shared/i18n/en'
 import { isErrorCode, type ErrorCode } from '@shared/result'
 import { mapGraphFailure } from './errors'
-import { canaryToken } from './testing/canaries'
+import { canaryToken } from '../../../tests/support/node/canaries'
 
 /**
  * REL-07: every code and subcode of docs/graph-api.md §6.2 maps to a plain-language error with a

@@ -4,7 +4,7 @@ import { installApp } from './apps'
 import { assignMany } from './assignments'
 import { DEFAULT_RETRY_POLICY } from './retry'
 import { createSystemUser, listSystemUsers } from './system-users'
-import { startHarness, type Harness } from './testing/simulator-harness'
+import { startHarness, type Harness } from '../../../tests/support/node/simulator-harness'
 import { generateSystemUserToken } from './tokens'
 
 /**

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { silentLogger } from '../log/logger'
-import { createFakeClock } from './testing/fake-clock'
+import { createFakeClock } from '../../../tests/support/node/fake-clock'
 import { createGraphClient } from './client'
 import { listAll, MAX_PAGE_SIZE } from './paginate'
-import { canarySecret, canaryToken } from './testing/canaries'
-import { startFakeGraph, type FakeGraphServer, type FakeHandler } from './testing/fake-graph-server'
+import { canarySecret, canaryToken } from '../../../tests/support/node/canaries'
+import { startFakeGraph, type FakeGraphServer, type FakeHandler } from '../../../tests/support/node/fake-graph-server'
 
 const servers: FakeGraphServer[] = []
 afterEach(async () => {

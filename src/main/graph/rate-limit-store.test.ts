@@ -12,8 +12,8 @@ import { createGraphClient } from './client'
 import { debugToken } from './debug'
 import { createRateLimitStore, rateLimitFile } from './rate-limit-store'
 import { appKeyOf, createRateLimiter, MAX_RESTORED_CLOSE_MS } from './rate-limits'
-import { createFakeClock, type FakeClock } from './testing/fake-clock'
-import { graphErrorBody, startFakeGraph, type FakeGraphServer } from './testing/fake-graph-server'
+import { createFakeClock, type FakeClock } from '../../../tests/support/node/fake-clock'
+import { graphErrorBody, startFakeGraph, type FakeGraphServer } from '../../../tests/support/node/fake-graph-server'
 
 /** REL-01 across a relaunch: closed buckets outlive the process, and nothing else does. */
 const dirs: string[] = []

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createFakeClock } from './testing/fake-clock'
-import { canarySecret, canaryToken } from './testing/canaries'
+import { createFakeClock } from '../../../tests/support/node/fake-clock'
+import { canarySecret, canaryToken } from '../../../tests/support/node/canaries'
 import { appKeyOf, createRateLimiter } from './rate-limits'
 
 const bucReport = (id: string, percent: number, regainMinutes = 0) => ({

@@ -12,7 +12,7 @@ import {
   expectValidProofs,
   startHarness,
   type Harness,
-} from './testing/simulator-harness'
+} from '../../../tests/support/node/simulator-harness'
 import { generateSystemUserToken, refreshToken, revokeAllTokens, revokeToken } from './tokens'
 
 /**

@@ -5,7 +5,7 @@ import {
   listSystemUsers,
   renameSystemUser,
 } from './system-users'
-import { startHarness, type Harness } from './testing/simulator-harness'
+import { startHarness, type Harness } from '../../../tests/support/node/simulator-harness'
 
 /** System users against the simulator: create, list, rename, find, quotas and the lost answer. */
 let h: Harness | undefined

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { installApp, isAppInstalled, listAssignedApps } from './apps'
 import { debugToken } from './debug'
 import { createSystemUser } from './system-users'
-import { startHarness, type Harness } from './testing/simulator-harness'
+import { startHarness, type Harness } from '../../../tests/support/node/simulator-harness'
 import {
   generateSystemUserToken,
   refreshToken,

@@ -5,7 +5,7 @@ import { CONTRACT } from '@shared/ipc/contract'
 import { IPC_LIMITS } from '@shared/ipc/limits'
 import { ERROR_CODES, ok } from '@shared/result'
 import { createLogger, memorySink } from '../log/logger'
-import { handlerSpies, totalCalls, type HandlerSpy } from '../testing/handler-spies'
+import { handlerSpies, totalCalls, type HandlerSpy } from '../../../tests/support/node/handler-spies'
 import { createDispatcher, type Dispatch } from './dispatcher'
 
 const INVALID = { ok: false, error: { code: 'invalid-input', messageKey: 'errors.invalidInput' } }

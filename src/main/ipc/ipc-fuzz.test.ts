@@ -7,12 +7,12 @@ import { CHANNEL_NAMES, type Channel } from '@shared/ipc/channels'
 import { CONTRACT } from '@shared/ipc/contract'
 import { ERROR_CODES } from '@shared/result'
 import { createLogger, memorySink } from '../log/logger'
-import { FakeBrowserWindow, FakeIpcMain, FakeWebFrame } from '../testing/electron-fake'
+import { FakeBrowserWindow, FakeIpcMain, FakeWebFrame } from '../../../tests/support/node/electron-fake'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { checkPayloadBounds } from './payload-bounds'
 import { createSenderCheck, registerIpcHandlers } from './register-handlers'
-import { buildCountedServices, type CountedServices } from './testing/counting-ports'
-import { fuzzCases, heavyCases, type FuzzCase } from './testing/fuzz-inputs'
+import { buildCountedServices, type CountedServices } from '../../../tests/support/node/counting-ports'
+import { fuzzCases, heavyCases, type FuzzCase } from '../../../tests/support/node/fuzz-inputs'
 import {
   emptyFigures,
   percentile,
@@ -22,10 +22,10 @@ import {
   writeFuzzReport,
   type ChannelFigures,
   type PrototypeSnapshot,
-} from './testing/fuzz-report'
-import { validArbitrary } from './testing/schema-arbitrary'
+} from '../../../tests/support/node/fuzz-report'
+import { validArbitrary } from '../../../tests/support/node/schema-arbitrary'
 
-vi.mock('electron', async () => (await import('../testing/electron-fake')).electronModule())
+vi.mock('electron', async () => (await import('../../../tests/support/node/electron-fake')).electronModule())
 
 /**
  * SEC-09 and SEC-08, proved by fuzzing (docs/security-requirements.md): every channel gets ≥ 1,000

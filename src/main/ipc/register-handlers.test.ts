@@ -10,9 +10,9 @@ import {
   FakeIpcMain,
   FakeWebFrame,
   resetElectronFake,
-} from '../testing/electron-fake'
+} from '../../../tests/support/node/electron-fake'
 import { createDispatcher } from './dispatcher'
-import { handlerSpies, totalCalls, type HandlerSpy } from '../testing/handler-spies'
+import { handlerSpies, totalCalls, type HandlerSpy } from '../../../tests/support/node/handler-spies'
 import {
   createSenderCheck,
   registerAppIpc,
@@ -21,7 +21,7 @@ import {
   type TrustedWindow,
 } from './register-handlers'
 
-vi.mock('electron', async () => (await import('../testing/electron-fake')).electronModule())
+vi.mock('electron', async () => (await import('../../../tests/support/node/electron-fake')).electronModule())
 
 const FORBIDDEN = {
   ok: false,

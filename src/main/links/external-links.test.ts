@@ -9,7 +9,7 @@ import { createMemorySecretStore } from '../secrets/memory-secret-store'
 import { buildServices } from '../services'
 import type { KvStore } from '../settings/kv-store'
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings'
-import { createInMemoryVaultHost } from '../vault/preview-ports'
+import { createInMemoryVaultHost } from '../vault/memory-host'
 import { HANDWRITTEN_PAYLOADS, hostileUrl } from '../../../tests/fixtures/hostile-urls'
 import { ALLOWED_EXTERNAL_HOSTS, isAllowedExternalUrl } from './external-links'
 

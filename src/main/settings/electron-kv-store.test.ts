@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
-import { electronFake } from '../testing/electron-fake'
+import { electronFake } from '../../../tests/support/node/electron-fake'
 import { createElectronKvStore } from './electron-kv-store'
 
 // electron-store imports electron; vitest.config inlines electron-store so this mock reaches it.
-vi.mock('electron', async () => (await import('../testing/electron-fake')).electronModule())
+vi.mock('electron', async () => (await import('../../../tests/support/node/electron-fake')).electronModule())
 
 const record: VaultRecordSummary = {
   id: 'rec-1',

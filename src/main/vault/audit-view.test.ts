@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CONTRACT } from '@shared/ipc/contract'
 import { makeCanaryToken, scanForCanaries } from '../../../tests/fixtures/canaries'
-import { addRecord, createKit, noSession, type VaultKit } from './testing/vault-kit'
+import { addRecord, createKit, noSession, type VaultKit } from '../../../tests/support/node/vault-kit'
 
 /** The activity log: filtered by action, outcome and time, and exported as CSV without a secret. */
 let kit: VaultKit | undefined

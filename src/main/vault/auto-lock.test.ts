@@ -12,10 +12,10 @@ import {
   type PowerMonitorPort,
 } from './auto-lock'
 import { createAsyncClipboardGuard } from './async-clipboard-guard'
-import { createMemoryClipboard } from './preview-ports'
+import { createMemoryClipboard } from './memory-host'
 import { createRevealTimer, type RevealEnded } from './reveal-timer'
 import { systemTimers } from './timers'
-import { SETTLE } from '../testing/waits'
+import { SETTLE } from '../../../tests/support/node/waits'
 
 const MINUTE = 60_000
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { addRecord, createKit, noSession, type VaultKit } from './testing/vault-kit'
+import { addRecord, createKit, noSession, type VaultKit } from '../../../tests/support/node/vault-kit'
 
 /** Expiry reminders at 14, 7 and 1 days: in-app, as OS notifications, each once across restarts. */
 let kit: VaultKit | undefined

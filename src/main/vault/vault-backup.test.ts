@@ -11,7 +11,7 @@ import {
   noSession,
   secretsInResponses,
   type VaultKit,
-} from './testing/vault-kit'
+} from '../../../tests/support/node/vault-kit'
 
 /** The encrypted backup, its restore, the inventory, and the canary scans of a whole run. */
 const kits: VaultKit[] = []

@@ -13,7 +13,7 @@ import type { VaultIndex } from './vault-index'
 /**
  * The ports the vault's handlers run on. None is Electron: the desktop app passes Electron-backed
  * adapters (clipboard, notifications, save/open dialogs, powerMonitor), the preview passes
- * in-memory ones (preview-ports.ts), and the tests pass fakes that count every call.
+ * in-memory ones (memory-host.ts), and the tests pass fakes that count every call.
  */
 
 /** The vault's events, as main emits them to the renderer. */

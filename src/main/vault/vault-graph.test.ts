@@ -11,7 +11,7 @@ import {
   systemUserWithToken,
   type Harness,
   type VaultKit,
-} from './testing/vault-kit'
+} from '../../../tests/support/node/vault-kit'
 
 /**
  * Health, refresh, rotation, revoke, remove and import against the practice simulator over

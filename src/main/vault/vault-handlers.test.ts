@@ -9,7 +9,7 @@ import {
   noSession,
   refusingClient,
   type VaultKit,
-} from './testing/vault-kit'
+} from '../../../tests/support/node/vault-kit'
 
 /** Offline viewing, reveal, copy, lock and the audit trail, with no Meta and a counting keychain. */
 let kit: VaultKit | undefined

@@ -8,7 +8,7 @@ import { makeCanaryToken } from '../../../tests/fixtures/canaries'
 import { createFileKvStore } from '../settings/file-kv-store'
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings'
 import type { PowerMonitorPort } from './auto-lock'
-import { addRecord, createKit, noSession, type VaultKit } from './testing/vault-kit'
+import { addRecord, createKit, noSession, type VaultKit } from '../../../tests/support/node/vault-kit'
 import { settingsPreferencesStore } from './vault-preferences'
 
 let kit: VaultKit | undefined

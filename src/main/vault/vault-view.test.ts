@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CONTRACT } from '@shared/ipc/contract'
 import { ListVaultResponse } from '@shared/ipc/schemas/vault'
 import { listPage } from './vault-view'
-import { makeRecord } from './testing/vault-kit'
+import { makeRecord } from '../../../tests/support/node/vault-kit'
 
 const NOW = Date.UTC(2026, 0, 15, 9)
 const DAY = 24 * 60 * 60 * 1000

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { en } from '@shared/i18n/en'
 import { err, ok } from '@shared/result'
-import { NO_KEYCHAIN_STATUS, PRACTICE_STATUS } from './testing/fake-api'
-import { renderApp } from './testing/render-app'
+import { NO_KEYCHAIN_STATUS, PRACTICE_STATUS } from '@test-support/renderer/fake-api'
+import { renderApp } from '@test-support/renderer/render-app'
 
 describe('the app shell', () => {
   it('shows the product name, the practice marker with its explanation, and the setup home', async () => {
@@ -44,13 +44,13 @@ describe('the app shell', () => {
     renderApp()
     await screen.findByRole('heading', { level: 1, name: 'Set up a system user' })
     const nav = screen.getByRole('navigation', { name: 'Main' })
-    const setupItem = within(nav).getByRole('button', { name: 'Set up a system user' })
+    const flowItem = within(nav).getByRole('button', { name: 'Set up a system user' })
     const vaultItem = within(nav).getByRole('button', { name: 'Token vault' })
 
     await user.tab()
     expect(screen.getByRole('link', { name: 'Skip to main content' })).toHaveFocus()
     await user.tab()
-    expect(setupItem).toHaveFocus()
+    expect(flowItem).toHaveFocus()
     await user.tab()
     expect(vaultItem).toHaveFocus()
     await user.keyboard('{Enter}')
@@ -59,21 +59,21 @@ describe('the app shell', () => {
     await waitFor(() => expect(vaultHeading).toHaveFocus())
     expect(vaultHeading).toHaveAttribute('tabindex', '-1')
     expect(vaultItem).toHaveAttribute('aria-current', 'page')
-    expect(setupItem).not.toHaveAttribute('aria-current')
+    expect(flowItem).not.toHaveAttribute('aria-current')
     expect(document.title).toBe('Token vault – System User Assistant')
 
     // Back from the heading through the navigation, with Space this time.
     await user.tab({ shift: true })
     expect(vaultItem).toHaveFocus()
     await user.tab({ shift: true })
-    expect(setupItem).toHaveFocus()
+    expect(flowItem).toHaveFocus()
     await user.keyboard(' ')
-    const setupHeading = await screen.findByRole('heading', {
+    const flowHeading = await screen.findByRole('heading', {
       level: 1,
       name: 'Set up a system user',
     })
-    await waitFor(() => expect(setupHeading).toHaveFocus())
-    expect(setupItem).toHaveAttribute('aria-current', 'page')
+    await waitFor(() => expect(flowHeading).toHaveFocus())
+    expect(flowItem).toHaveAttribute('aria-current', 'page')
     expect(vaultItem).not.toHaveAttribute('aria-current')
     expect(document.title).toBe('Set up a system user – System User Assistant')
   })

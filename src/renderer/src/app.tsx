@@ -11,18 +11,18 @@ import { useNavigationStore, type Home } from './stores/navigation-store'
 
 // Each home is its own chunk, so the first paint loads only the shell (React.lazy needs a
 // default export; the modules keep named exports, so map them here).
-const SetupHome = lazy(() => import('./wizard/setup-home').then((m) => ({ default: m.SetupHome })))
+const FlowHome = lazy(() => import('./flow/flow-home').then((m) => ({ default: m.FlowHome })))
 const VaultHome = lazy(() => import('./vault/vault-home').then((m) => ({ default: m.VaultHome })))
 
 const HOME_TITLES: Readonly<Record<Home, MessageKey>> = {
-  setup: 'setup.title',
+  flow: 'flowHome.title',
   vault: 'vault.title',
 }
 
 function CurrentHome(props: { readonly home: Home }): ReactNode {
   switch (props.home) {
-    case 'setup':
-      return <SetupHome />
+    case 'flow':
+      return <FlowHome />
     case 'vault':
       return <VaultHome />
   }

@@ -9,8 +9,8 @@ import { errorMessages } from './messages/errors'
 import { flowMessages } from './messages/flow'
 import { graphMessages } from './messages/graph'
 import { previewMessages } from './messages/preview-terminal'
-import { setupMessages } from './messages/setup'
-import { setupMainMessages } from './messages/setup-main'
+import { flowHomeMessages } from './messages/flow-home'
+import { flowMainMessages } from './messages/flow-main'
 import { vaultMessages } from './messages/vault'
 import { vaultDetailMessages } from './messages/vault-detail'
 import { vaultPrintMessages } from './messages/vault-print'
@@ -33,8 +33,8 @@ export const messageGroups = [
   flowMessages,
   graphMessages,
   previewMessages,
-  setupMessages,
-  setupMainMessages,
+  flowHomeMessages,
+  flowMainMessages,
   vaultMessages,
   vaultDetailMessages,
   vaultToolsMessages,

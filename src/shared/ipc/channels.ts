@@ -39,14 +39,14 @@ export const CHANNELS = {
   'connect:business-choose': 'chooseBusiness',
   'connect:preflight-run': 'runPreflight',
   'connect:disconnect': 'disconnect',
-  'setup:overview-get': 'getSetupOverview',
-  'setup:system-user-rename': 'renameSystemUser',
-  'setup:assets-page': 'getAssetsPage',
-  'setup:run-start': 'startSetupRun',
-  'setup:run-continue': 'continueSetupRun',
-  'setup:run-cancel': 'cancelSetupRun',
-  'setup:runs-unfinished': 'listUnfinishedSetupRuns',
-  'setup:run-discard': 'discardSetupRun',
+  'flow:overview-get': 'getFlowOverview',
+  'flow:system-user-rename': 'renameSystemUser',
+  'flow:assets-page': 'getAssetsPage',
+  'flow:run-start': 'startFlowRun',
+  'flow:run-continue': 'continueFlowRun',
+  'flow:run-cancel': 'cancelFlowRun',
+  'flow:runs-unfinished': 'listUnfinishedFlowRuns',
+  'flow:run-discard': 'discardFlowRun',
 } as const
 
 export type Channel = keyof typeof CHANNELS
@@ -59,7 +59,7 @@ export const EVENTS = {
   'vault:locked': 'onVaultLocked',
   'vault:reveal-ended': 'onRevealEnded',
   'vault:health-progress': 'onHealthProgress',
-  'setup:run-progress': 'onSetupRunProgress',
+  'flow:run-progress': 'onFlowRunProgress',
 } as const
 
 export type EventName = keyof typeof EVENTS

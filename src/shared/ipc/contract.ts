@@ -29,9 +29,9 @@ import {
   RunRequest,
   RunStartRequest,
   RunSummary,
-  SetupOverview,
+  FlowOverview,
   UnfinishedRunsResponse,
-} from './schemas/setup'
+} from './schemas/flow'
 import { VaultPreferences, VaultPreferencesResponse } from './schemas/vault-preferences'
 import {
   AuditExportResponse,
@@ -117,14 +117,14 @@ export const CONTRACT = {
   'connect:business-choose': { request: ChooseBusinessRequest, response: ConnectionSummary },
   'connect:preflight-run': { request: EmptyRequest, response: PreflightReport },
   'connect:disconnect': { request: EmptyRequest, response: DisconnectResponse },
-  'setup:overview-get': { request: OverviewRequest, response: SetupOverview },
-  'setup:system-user-rename': { request: RenameRequest, response: RenameResponse },
-  'setup:assets-page': { request: AssetsPageRequest, response: AssetsPageResponse },
-  'setup:run-start': { request: RunStartRequest, response: RunSummary },
-  'setup:run-continue': { request: RunRequest, response: RunSummary },
-  'setup:run-cancel': { request: RunRequest, response: RunCancelResponse },
-  'setup:runs-unfinished': { request: EmptyRequest, response: UnfinishedRunsResponse },
-  'setup:run-discard': { request: RunRequest, response: RunDiscardResponse },
+  'flow:overview-get': { request: OverviewRequest, response: FlowOverview },
+  'flow:system-user-rename': { request: RenameRequest, response: RenameResponse },
+  'flow:assets-page': { request: AssetsPageRequest, response: AssetsPageResponse },
+  'flow:run-start': { request: RunStartRequest, response: RunSummary },
+  'flow:run-continue': { request: RunRequest, response: RunSummary },
+  'flow:run-cancel': { request: RunRequest, response: RunCancelResponse },
+  'flow:runs-unfinished': { request: EmptyRequest, response: UnfinishedRunsResponse },
+  'flow:run-discard': { request: RunRequest, response: RunDiscardResponse },
 } as const satisfies Record<Channel, ChannelSchemas>
 
 export const EVENT_PAYLOADS = {
@@ -133,7 +133,7 @@ export const EVENT_PAYLOADS = {
   'vault:locked': VaultLockedEvent,
   'vault:reveal-ended': RevealEndedEvent,
   'vault:health-progress': HealthProgressEvent,
-  'setup:run-progress': RunProgress,
+  'flow:run-progress': RunProgress,
 } as const satisfies Record<EventName, z.ZodType>
 
 export type RequestOf<C extends Channel> = z.output<(typeof CONTRACT)[C]['request']>

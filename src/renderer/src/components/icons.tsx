@@ -36,7 +36,7 @@ export const LogoIcon = (props: IconProps): ReactNode => (
   </Svg>
 )
 
-export const SetupIcon = (props: IconProps): ReactNode => (
+export const FlowIcon = (props: IconProps): ReactNode => (
   <Svg {...props}>
     <circle cx="9" cy="8" r="3.5" />
     <path d="M2.5 20c.6-3.6 3.3-6 6.5-6 1.5 0 2.9.5 4 1.4M18 14v6M15 17h6" />

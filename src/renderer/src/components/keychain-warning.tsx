@@ -18,7 +18,7 @@ export function KeychainWarning(): ReactNode {
     <div className="notice notice--warning" role="alert">
       <WarningIcon className="icon notice__icon" />
       <div className="notice__body">
-        <p className="notice__title">{t('setup.keychainWarning.title')}</p>
+        <p className="notice__title">{t('flowHome.keychainWarning.title')}</p>
         <p>{tr(problemKey)}</p>
       </div>
     </div>

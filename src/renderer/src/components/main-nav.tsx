@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { useNavigationStore, type Home } from '../stores/navigation-store'
 import { useT } from '../i18n/use-t'
 import type { MessageKey } from '../i18n/message-key'
-import { SetupIcon, VaultIcon } from './icons'
+import { FlowIcon, VaultIcon } from './icons'
 import { KeychainIndicator } from './keychain-indicator'
 
 interface NavItem {
@@ -12,7 +12,7 @@ interface NavItem {
 }
 
 const ITEMS: readonly NavItem[] = [
-  { home: 'setup', labelKey: 'shell.nav.setup', Icon: SetupIcon },
+  { home: 'flow', labelKey: 'shell.nav.flow', Icon: FlowIcon },
   { home: 'vault', labelKey: 'shell.nav.vault', Icon: VaultIcon },
 ]
 

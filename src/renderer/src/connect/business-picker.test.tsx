@@ -4,8 +4,8 @@ import { en } from '@shared/i18n/en'
 import type { BusinessListResponse } from '@shared/ipc/schemas/connect'
 import { err, ok, type Result } from '@shared/result'
 import type { z } from 'zod'
-import { SAMPLE_BUSINESSES } from '../testing/connect-fixtures'
-import { renderConnect, startConnect } from '../testing/render-connect'
+import { SAMPLE_BUSINESSES } from '@test-support/renderer/connect-fixtures'
+import { renderConnect, startConnect } from '@test-support/renderer/render-connect'
 
 type BusinessAnswer = Result<z.infer<typeof BusinessListResponse>>
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { en } from '@shared/i18n/en'
 import { ok } from '@shared/result'
 import { useConnectStore } from '../stores/connect-store'
-import { GREEN_REPORT, PRACTICE_CONNECTION } from '../testing/connect-fixtures'
-import { PRACTICE_STATUS } from '../testing/fake-api'
-import { renderConnect, startConnect } from '../testing/render-connect'
+import { GREEN_REPORT, PRACTICE_CONNECTION } from '@test-support/renderer/connect-fixtures'
+import { PRACTICE_STATUS } from '@test-support/renderer/fake-api'
+import { renderConnect, startConnect } from '@test-support/renderer/render-connect'
 
 /** The polite live region the Connect step announces its waits and outcomes in. */
 const announcer = (): HTMLElement =>
@@ -21,7 +21,7 @@ describe('Connect in practice mode', () => {
     await user.keyboard('{Enter}')
 
     // A new page: the step's h1 takes focus, with the progress in words above it.
-    const title = await screen.findByRole('heading', { level: 1, name: en['setup.step1.title'] })
+    const title = await screen.findByRole('heading', { level: 1, name: en['flowHome.step1.title'] })
     await waitFor(() => expect(title).toHaveFocus())
     expect(screen.getByText('Step 1 of 8: Connect')).toBeVisible()
 

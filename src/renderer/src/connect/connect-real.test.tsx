@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { en } from '@shared/i18n/en'
 import { err, ok } from '@shared/result'
 import { useConnectStore } from '../stores/connect-store'
-import { REAL_CONNECTION } from '../testing/connect-fixtures'
-import { renderConnect, startConnect } from '../testing/render-connect'
+import { REAL_CONNECTION } from '@test-support/renderer/connect-fixtures'
+import { renderConnect, startConnect } from '@test-support/renderer/render-connect'
 
 const APP_ID = '123456789012345'
 // Built at run time so the repository holds no secret-shaped literal (security gate SEC-12).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '@shared/i18n/en'
-import { PRACTICE_CONNECTION } from '../testing/connect-fixtures'
+import { PRACTICE_CONNECTION } from '@test-support/renderer/connect-fixtures'
 import { CONNECT_SCREENS, nextScreen, type ConnectFlowEvent } from './connect-flow'
 import {
   appFieldErrors,

@@ -9,9 +9,9 @@ import {
   PRACTICE_CONNECTION,
   REAL_CONNECTION,
   SAMPLE_BUSINESSES,
-} from '../testing/connect-fixtures'
-import { deferred } from '../testing/fake-api'
-import { renderConnect, startConnect } from '../testing/render-connect'
+} from '@test-support/renderer/connect-fixtures'
+import { deferred } from '@test-support/renderer/fake-api'
+import { renderConnect, startConnect } from '@test-support/renderer/render-connect'
 
 type BusinessAnswer = Result<z.infer<typeof BusinessListResponse>>
 

@@ -4,7 +4,7 @@ import { KeychainWarning } from '../components/keychain-warning'
 import { useT } from '../i18n/use-t'
 import type { MessageKey } from '../i18n/message-key'
 import { useConnectStore } from '../stores/connect-store'
-import { StepProgress } from '../wizard/step-progress'
+import { StepProgress } from '../components/step-progress'
 import { BusinessPicker } from './business-picker'
 import type { ConnectScreen as Screen } from './connect-flow'
 import { ConnectScreen } from './connect-screen'
@@ -21,11 +21,11 @@ interface StepFrame {
   readonly titleKey: MessageKey
 }
 
-// Connect is step 1 of Meta's eight; "Add a system user" leads on to the guided flow (FlowHome).
+// Connect is step 1 of Meta's eight; "Add a system user" leads on to the guided flow (FlowSteps).
 const CONNECT_FRAME: StepFrame = {
   number: 1,
   nameKey: 'connect.progress.connect',
-  titleKey: 'setup.step1.title',
+  titleKey: 'flowHome.step1.title',
 }
 
 function CurrentScreen(props: { readonly screen: ConnectStepScreen }): ReactNode {
@@ -47,10 +47,10 @@ export function ConnectView(props: { readonly screen: ConnectStepScreen }): Reac
   const connection = useConnection()
   const frame = CONNECT_FRAME
   return (
-    <article className="home" aria-labelledby="setup-title">
+    <article className="home" aria-labelledby="flow-home-title">
       <div className="home__intro">
         <StepProgress number={frame.number} nameKey={frame.nameKey} />
-        <HomeHeading id="setup-title">{t(frame.titleKey)}</HomeHeading>
+        <HomeHeading id="flow-home-title">{t(frame.titleKey)}</HomeHeading>
       </div>
       <KeychainWarning />
       {connection && props.screen !== 'connect' ? (

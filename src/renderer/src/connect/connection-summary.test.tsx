@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { en } from '@shared/i18n/en'
 import { err, ok } from '@shared/result'
 import { useConnectStore } from '../stores/connect-store'
-import { daysFromNow, PRACTICE_CONNECTION, REAL_CONNECTION } from '../testing/connect-fixtures'
-import { PRACTICE_STATUS } from '../testing/fake-api'
-import { renderConnect } from '../testing/render-connect'
+import { daysFromNow, PRACTICE_CONNECTION, REAL_CONNECTION } from '@test-support/renderer/connect-fixtures'
+import { PRACTICE_STATUS } from '@test-support/renderer/fake-api'
+import { renderConnect } from '@test-support/renderer/render-connect'
 
 describe('the connection summary and Disconnect', () => {
   it('asks before disconnecting, says what happens, and returns focus when kept', async () => {

@@ -4,9 +4,9 @@ import { en } from '@shared/i18n/en'
 import type { PreflightReport } from '@shared/ipc/schemas/connect'
 import { err, ok, type Result } from '@shared/result'
 import { useConnectStore } from '../stores/connect-store'
-import { BLOCKED_REPORT, GREEN_REPORT, PRACTICE_CONNECTION } from '../testing/connect-fixtures'
-import { deferred, PRACTICE_STATUS } from '../testing/fake-api'
-import { renderConnect } from '../testing/render-connect'
+import { BLOCKED_REPORT, GREEN_REPORT, PRACTICE_CONNECTION } from '@test-support/renderer/connect-fixtures'
+import { deferred, PRACTICE_STATUS } from '@test-support/renderer/fake-api'
+import { renderConnect } from '@test-support/renderer/render-connect'
 
 type Answer = Result<PreflightReport> | (() => Promise<Result<PreflightReport>>)
 

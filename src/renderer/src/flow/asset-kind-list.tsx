@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react'
 import { taskInfo, type AssignableKind } from '@shared/catalog'
-import type { AssetItem } from '@shared/ipc/schemas/setup'
+import type { AssetItem } from '@shared/ipc/schemas/flow'
 import { ErrorNotice } from '../components/error-notice'
 import { LiveMessage } from '../components/live-message'
 import { useT, useTranslateRuntimeKey } from '../i18n/use-t'

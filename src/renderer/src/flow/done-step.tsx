@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { GrantDifference } from '@shared/ipc/schemas/setup'
+import type { GrantDifference } from '@shared/ipc/schemas/flow'
 import { ErrorNotice } from '../components/error-notice'
 import { CheckIcon, InfoIcon, WarningIcon } from '../components/icons'
 import { LiveMessage } from '../components/live-message'

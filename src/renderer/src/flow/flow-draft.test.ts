@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { GOAL_IDS } from '@shared/catalog'
-import { RunStartRequest } from '@shared/ipc/schemas/setup'
+import { RunStartRequest } from '@shared/ipc/schemas/flow'
 import {
   assetProblems,
   assignmentGroups,

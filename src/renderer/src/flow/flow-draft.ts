@@ -14,7 +14,7 @@ import {
   type AssignmentGroup,
   type RunStartRequest,
   type TokenExpiry,
-} from '@shared/ipc/schemas/setup'
+} from '@shared/ipc/schemas/flow'
 import type { MessageKey } from '../i18n/message-key'
 
 /** One asset the admin picked, with the tasks it will get (the plan's, or fewer). */
@@ -152,7 +152,7 @@ export function tokenProblems(draft: FlowDraft, plan: AccessPlan | null): StepPr
   return scopes.length === 0 ? { scopes: 'flow.token.problem.noScopes' } : {}
 }
 
-/** Groups the chosen assets by kind and identical task list, as `setup:run-start` takes them. */
+/** Groups the chosen assets by kind and identical task list, as `flow:run-start` takes them. */
 export function assignmentGroups(assets: ChosenAssets): AssignmentGroup[] {
   const groups = new Map<string, AssignmentGroup>()
   for (const [kind, byId] of Object.entries(assets) as [
@@ -170,7 +170,7 @@ export function assignmentGroups(assets: ChosenAssets): AssignmentGroup[] {
 }
 
 /**
- * The `setup:run-start` request. A goal whose role and scopes were left as proposed goes as the
+ * The `flow:run-start` request. A goal whose role and scopes were left as proposed goes as the
  * goal (main re-derives the plan from the catalog); anything the admin changed goes as a Custom
  * plan, which main checks with the same catalog rules.
  */

@@ -1,63 +1,68 @@
-import { useEffect, type ReactNode } from 'react'
-import { useFlowStore } from '../stores/flow-store'
-import '../styles/flow.css'
-import '../styles/flow-steps.css'
-import { AppInstallStep } from './app-install-step'
-import { AssetsStep } from './assets-step'
-import { DoneStep } from './done-step'
-import { metaStepOf, type FlowState } from './flow-machine'
-import { FlowStepper } from './flow-stepper'
-import { GoalStep } from './goal-step'
-import { NameRoleStep } from './name-role-step'
-import { OverviewStep } from './overview-step'
-import { ResumeOffer } from './resume-offer'
-import { ReviewStep } from './review-step'
-import { RunStep } from './run-step'
-import { StoppedStep } from './stopped-step'
-import { TokenOptionsStep } from './token-options-step'
+import type { ReactNode } from 'react'
+import { HomeHeading } from '../components/home-heading'
+import { KeychainWarning } from '../components/keychain-warning'
+import { ConnectAnnouncer } from '../connect/connect-announcer'
+import { ConnectView } from '../connect/connect-view'
+import { FlowSteps } from '../flow/flow-steps'
+import { useT } from '../i18n/use-t'
+import { useConnectStore } from '../stores/connect-store'
+import { META_STEPS } from './meta-steps'
+import { StartCard } from './start-card'
 
-/** The exhaustive step router: a new state without a screen fails to compile. */
-function CurrentStep(props: { readonly state: FlowState }): ReactNode {
-  const { state } = props
-  switch (state.step) {
-    case 'overview':
-      return <OverviewStep />
-    case 'resume-offer':
-      return <ResumeOffer runIds={state.runIds} />
-    case 'goal':
-      return <GoalStep />
-    case 'name-role':
-      return <NameRoleStep />
-    case 'assets':
-      return <AssetsStep />
-    case 'app-install':
-      return <AppInstallStep />
-    case 'token-options':
-      return <TokenOptionsStep />
-    case 'review':
-      return <ReviewStep />
-    case 'running':
-      return <RunStep cancelling={state.cancelling} />
-    case 'interrupted':
-      return <StoppedStep reason={state.reason} error={state.error} />
-    case 'done':
-      return <DoneStep />
-  }
+/** The overview: what the guided flow does, step by step, and the way in. */
+function FlowOverview(): ReactNode {
+  const t = useT()
+  return (
+    <article className="home" aria-labelledby="flow-home-title">
+      <div className="home__intro">
+        <HomeHeading id="flow-home-title">{t('flowHome.title')}</HomeHeading>
+        <p className="lead">{t('flowHome.lead')}</p>
+      </div>
+
+      <KeychainWarning />
+      <StartCard />
+
+      <section aria-labelledby="flow-home-steps-heading">
+        <h2 id="flow-home-steps-heading">{t('flowHome.steps.heading')}</h2>
+        <p className="section-intro">{t('flowHome.steps.intro')}</p>
+        <ol className="steps">
+          {META_STEPS.map((step) => (
+            <li key={step.number} className="steps__item">
+              <span className="steps__number" aria-hidden="true">
+                {step.number}
+              </span>
+              <div className="steps__text">
+                <h3 className="steps__title">{t(step.titleKey)}</h3>
+                <p className="steps__meta">
+                  {t('flowHome.steps.metaName', { name: t(step.metaKey) })}
+                </p>
+                <p className="steps__body">{t(step.bodyKey)}</p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  )
 }
 
 /**
- * The guided flow, steps 2–8 of Meta's "Add system users". Mounted once Connect's preflight says
- * a system user may be added. On open it loads the overview, offers any unfinished run, and
- * follows main's progress events until it is unmounted.
+ * The "Set up a system user" home: the overview, or the guided flow once the admin has started it
+ * (for now its first step, Connect). One live region stays mounted across both, so waits and
+ * outcomes are announced wherever the admin is.
  */
 export function FlowHome(): ReactNode {
-  const machine = useFlowStore((state) => state.machine)
-  const flowOpened = useFlowStore((state) => state.flowOpened)
-  useEffect(() => flowOpened(), [flowOpened])
+  const screen = useConnectStore((state) => state.screen)
   return (
-    <article className="home flow" aria-labelledby={`flow-step-${machine.step}`}>
-      <FlowStepper current={metaStepOf(machine)} />
-      <CurrentStep state={machine} />
-    </article>
+    <>
+      <ConnectAnnouncer />
+      {screen === 'overview' ? (
+        <FlowOverview />
+      ) : screen === 'next' ? (
+        <FlowSteps />
+      ) : (
+        <ConnectView screen={screen} />
+      )}
+    </>
   )
 }

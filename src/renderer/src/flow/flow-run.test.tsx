@@ -1,11 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { err, ok, type Result } from '@shared/result'
-import type { RunSummary } from '@shared/ipc/schemas/setup'
+import type { RunSummary } from '@shared/ipc/schemas/flow'
 import { useFlowStore } from '../stores/flow-store'
-import { deferred, makeRecord } from '../testing/fake-api'
-import { finishedRun, makeRunSummary } from '../testing/fake-setup-api'
-import { press, renderFlow, walkToReview } from './flow-test-helpers'
+import { deferred, makeRecord } from '@test-support/renderer/fake-api'
+import { finishedRun, makeRunSummary } from '@test-support/renderer/fake-flow-api'
+import { press, renderFlow, walkToReview } from '@test-support/renderer/flow-test-helpers'
 
 // Built at run time so the repository holds no token-shaped literal (security gate SEC-12).
 const CANARY = ['EAAG', 'canaryTOKEN', '0'.repeat(32), 'ZZZZ'].join('')
@@ -20,10 +20,10 @@ describe('flow: assets (step 5)', () => {
     const pages = await screen.findByRole('region', { name: 'Facebook Pages' })
     await within(pages).findByText('Showing 1–25 of 3000.')
     expect(within(pages).getAllByRole('checkbox')).toHaveLength(25)
-    expect(fake.setup.calls.assetsPages).toEqual([{ kind: 'page', offset: 0, limit: 25 }])
+    expect(fake.flow.calls.assetsPages).toEqual([{ kind: 'page', offset: 0, limit: 25 }])
     await user.click(within(pages).getByRole('button', { name: 'Next page' }))
     await within(pages).findByText('Showing 26–50 of 3000.')
-    expect(fake.setup.calls.assetsPages.at(-1)).toEqual({ kind: 'page', offset: 25, limit: 25 })
+    expect(fake.flow.calls.assetsPages.at(-1)).toEqual({ kind: 'page', offset: 25, limit: 25 })
   })
 
   it('searches through main once typing pauses (one request for a word)', async () => {
@@ -39,7 +39,7 @@ describe('flow: assets (step 5)', () => {
       'Page 2999',
     )
     await within(pages).findByText('Showing 1–1 of 1 matches (3000 in all).')
-    const searches = fake.setup.calls.assetsPages.filter((call) => call.query !== undefined)
+    const searches = fake.flow.calls.assetsPages.filter((call) => call.query !== undefined)
     expect(searches).toEqual([{ kind: 'page', offset: 0, limit: 25, query: 'Page 2999' }])
   })
 
@@ -80,7 +80,7 @@ describe('flow: review and run (steps 6–8)', () => {
       'Generate a token that expires after 60 days, with Read ad reports (ads_read)',
       'Save the token in your computer’s keychain and list it in your Token vault',
     ])
-    expect(fake.setup.calls.starts).toEqual([])
+    expect(fake.flow.calls.starts).toEqual([])
   })
 
   it('runs with live progress and lands on "Saved in your vault" with the read-back', async () => {
@@ -90,7 +90,7 @@ describe('flow: review and run (steps 6–8)', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Saved in your vault' }),
     ).toHaveFocus()
-    expect(fake.setup.calls.starts).toEqual([
+    expect(fake.flow.calls.starts).toEqual([
       {
         plan: { source: 'goal', goalId: 'read-ad-reports', pageVocabulary: 'sdk' },
         name: 'Ad reports',
@@ -101,7 +101,7 @@ describe('flow: review and run (steps 6–8)', () => {
         expiry: '60-days',
       },
     ])
-    expect(fake.setup.calls.continues).toEqual(['run-1'])
+    expect(fake.flow.calls.continues).toEqual(['run-1'])
     expect(screen.getByText('Meta granted exactly what was asked for.')).toBeInTheDocument()
     expect(screen.getByText('Ends in: Qz7w')).toBeInTheDocument()
     expect(screen.getByRole('listitem', { current: 'step' })).toHaveTextContent('Step 8')
@@ -122,7 +122,7 @@ describe('flow: review and run (steps 6–8)', () => {
     const answer = deferred<Result<RunSummary>>()
     let emitProgress: ((step: 'assign') => void) | undefined
     const { user, fake } = renderFlow({
-      setup: {
+      flow: {
         continueRun: (runId, emit) => {
           emitProgress = (step) => emit({ runId, step, state: 'in-flight', done: 2, total: 5 })
           return answer.promise
@@ -136,7 +136,7 @@ describe('flow: review and run (steps 6–8)', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Give it access to the assets: Working…')
     expect(screen.getByText('Working… · 2 of 5')).toBeInTheDocument()
     await press(user, 'Cancel')
-    expect(fake.setup.calls.cancels).toEqual(['run-1'])
+    expect(fake.flow.calls.cancels).toEqual(['run-1'])
     expect(screen.getByRole('button', { name: 'Cancelling safely…' })).toBeDisabled()
     answer.resolve(
       ok(
@@ -148,13 +148,13 @@ describe('flow: review and run (steps 6–8)', () => {
     )
     expect(await screen.findByRole('heading', { level: 1, name: 'Setup paused' })).toHaveFocus()
     await press(user, 'Try again from where it stopped')
-    await waitFor(() => expect(fake.setup.calls.continues).toEqual(['run-1', 'run-1']))
+    await waitFor(() => expect(fake.flow.calls.continues).toEqual(['run-1', 'run-1']))
   })
 
   it('shows a failure in plain words with Retry, and Discard goes back to the overview', async () => {
     let calls = 0
     const { user, fake } = renderFlow({
-      setup: {
+      flow: {
         continueRun: async () => {
           calls += 1
           return calls === 1
@@ -169,13 +169,13 @@ describe('flow: review and run (steps 6–8)', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('What went wrong')
     expect(screen.getByRole('button', { name: 'Try again from where it stopped' })).toBeEnabled()
     await press(user, 'Forget this setup')
-    expect(fake.setup.calls.discards).toEqual(['run-1'])
+    expect(fake.flow.calls.discards).toEqual(['run-1'])
     await screen.findByRole('heading', { level: 1, name: 'Your system users' })
   })
 
   it('offers no Retry when the token could not be saved, and says what to do about it', async () => {
     const { user } = renderFlow({
-      setup: {
+      flow: {
         continueRun: async () =>
           ok(
             makeRunSummary({
@@ -202,18 +202,18 @@ describe('flow: review and run (steps 6–8)', () => {
 
   it('offers an unfinished run on open and continues it', async () => {
     const run = makeRunSummary({ runId: 'run-7', name: 'Catalog updates', status: 'paused' })
-    const { user, fake } = renderFlow({ setup: { unfinished: ok({ runs: [run] }) } })
+    const { user, fake } = renderFlow({ flow: { unfinished: ok({ runs: [run] }) } })
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Finish what you started?' }),
     ).toHaveFocus()
     await press(user, 'Continue setting up “Catalog updates”')
     await screen.findByRole('heading', { level: 1, name: 'Saved in your vault' })
-    expect(fake.setup.calls.continues).toEqual(['run-7'])
+    expect(fake.flow.calls.continues).toEqual(['run-7'])
   })
 
   it('never keeps a token in the store, even if a bridge sends one along', async () => {
     const { user } = renderFlow({
-      setup: {
+      flow: {
         continueRun: async (runId, emit) => {
           emit({
             runId,

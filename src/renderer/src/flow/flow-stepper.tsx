@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { CheckIcon } from '../components/icons'
 import { useT } from '../i18n/use-t'
-import { SETUP_STEPS } from '../wizard/setup-steps'
+import { META_STEPS } from '../flow/meta-steps'
 
 /**
  * The eight steps of Meta's flow (Connect is step 1) with where the admin is. Each step says its
@@ -13,7 +13,7 @@ export function FlowStepper(props: { readonly current: number }): ReactNode {
   return (
     <nav aria-label={t('flow.stepper.label')} className="flow-stepper">
       <ol className="flow-stepper__list">
-        {SETUP_STEPS.map((step) => {
+        {META_STEPS.map((step) => {
           const status =
             step.number < props.current
               ? 'done'

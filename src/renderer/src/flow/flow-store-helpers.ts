@@ -1,4 +1,4 @@
-import type { RunProgress, RunSummary } from '@shared/ipc/schemas/setup'
+import type { RunProgress, RunSummary } from '@shared/ipc/schemas/flow'
 import type { AppError, Result } from '@shared/result'
 import { useConnectStore } from '../stores/connect-store'
 import type { FlowEvent } from './flow-machine'
@@ -22,7 +22,7 @@ export function currentRegularLimit(): number | undefined {
 const STOPPED: AppError = { code: 'internal', messageKey: 'flow.run.stoppedUnknown' }
 
 /**
- * What the answer to `setup:run-continue` means for the flow. A paused run that the admin asked
+ * What the answer to `flow:run-continue` means for the flow. A paused run that the admin asked
  * to cancel is a cancel, not a failure; a run that needs attention (its token could not be saved,
  * REL-05) is a failure that must not be retried blindly.
  */

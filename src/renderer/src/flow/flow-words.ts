@@ -1,5 +1,5 @@
 import { kindNameKey, taskInfo, type AssignableKind } from '@shared/catalog'
-import type { SystemUserOverview } from '@shared/ipc/schemas/setup'
+import type { SystemUserOverview } from '@shared/ipc/schemas/flow'
 import type { TranslateRuntimeKey } from '../i18n/use-t'
 
 /** The plain label of a task ("View performance"), falling back to Meta's name when unknown. */

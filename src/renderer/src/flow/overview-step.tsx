@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { roleKeys } from '@shared/catalog'
-import type { SetupOverview, SystemUserOverview } from '@shared/ipc/schemas/setup'
+import type { FlowOverview, SystemUserOverview } from '@shared/ipc/schemas/flow'
 import { ErrorNotice } from '../components/error-notice'
 import { InfoIcon } from '../components/icons'
 import { LiveMessage } from '../components/live-message'
@@ -41,7 +41,7 @@ export function OverviewStep(): ReactNode {
   )
 }
 
-function OverviewBody(props: { readonly overview: SetupOverview }): ReactNode {
+function OverviewBody(props: { readonly overview: FlowOverview }): ReactNode {
   const t = useT()
   const query = useFlowStore((state) => state.overviewQuery)
   const overviewSearched = useFlowStore((state) => state.overviewSearched)

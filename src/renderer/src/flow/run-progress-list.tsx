@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { RunStep, RunStepKind, StepState } from '@shared/ipc/schemas/setup'
+import type { RunStep, RunStepKind, StepState } from '@shared/ipc/schemas/flow'
 import { CheckIcon, WarningIcon } from '../components/icons'
 import { useT } from '../i18n/use-t'
 import type { MessageKey } from '../i18n/message-key'

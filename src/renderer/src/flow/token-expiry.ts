@@ -1,4 +1,4 @@
-import type { TokenExpiry } from '@shared/ipc/schemas/setup'
+import type { TokenExpiry } from '@shared/ipc/schemas/flow'
 import type { MessageKey } from '../i18n/message-key'
 
 /**

@@ -4,7 +4,7 @@ import indexHtml from '../../index.html?raw'
 
 // Every renderer source file (tests and test helpers excluded), read as text at build time.
 const sources = Object.entries(
-  import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../testing/**'], {
+  import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], {
     query: '?raw',
     import: 'default',
     eager: true,
@@ -13,7 +13,7 @@ const sources = Object.entries(
 
 // A message key is a dotted lower-camel path under one of the known areas, quoted in code ('…')
 // or given as a JSX attribute ("…").
-const KEY_PATTERN = /['"]((?:app|shell|setup|vault|errors|connect)\.[A-Za-z0-9.]+)['"]/g
+const KEY_PATTERN = /['"]((?:app|shell|flowHome|flow|vault|errors|connect)\.[A-Za-z0-9.]+)['"]/g
 
 const keysUsedIn = (text: string): string[] => [...text.matchAll(KEY_PATTERN)].map((m) => m[1]!)
 
@@ -36,7 +36,7 @@ describe('the message catalogue', () => {
     const used = new Set(sources.flatMap(([, text]) => keysUsedIn(text)))
     expect(used).toContain('shell.nav.label')
     expect(used).toContain('vault.empty.heading')
-    expect(used).toContain('setup.step8.body')
+    expect(used).toContain('flowHome.step8.body')
   })
 
   it('uses every shell, setup, vault and connect message somewhere', () => {

@@ -113,7 +113,7 @@ export const useConnectStore = create<ConnectState & ConnectActions>()((set, get
       const screen = moveTo({ type: 'started', connection: currentConnection() })
       set({ screen, error: null, notice: null, fieldErrors: {}, confirmingDisconnect: false })
       // Entering the flow is a new page: its <h1> takes focus, as after any page change.
-      useNavigationStore.getState().homeChosen('setup')
+      useNavigationStore.getState().homeChosen('flow')
       if (screen === 'businesses') void get().businessesRequested()
       if (screen === 'preflight') void get().preflightRequested()
     },
@@ -129,7 +129,7 @@ export const useConnectStore = create<ConnectState & ConnectActions>()((set, get
         notice: null,
         confirmingDisconnect: false,
       })
-      useNavigationStore.getState().homeChosen('setup')
+      useNavigationStore.getState().homeChosen('flow')
     },
     targetChosen: (target) =>
       // Practice needs no app secret: drop one typed for a real business straight away.

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { AssignableKind } from '@shared/catalog'
-import type { AssetsPageResponse } from '@shared/ipc/schemas/setup'
+import type { AssetsPageResponse } from '@shared/ipc/schemas/flow'
 import { callApi, IDLE, LOADING, settle, type LoadState } from './load-state'
 
 /**
@@ -36,7 +36,7 @@ export const INITIAL_FLOW_ASSETS_STATE: FlowAssetsState = { lists: {} }
 
 const EMPTY_LIST: AssetList = { query: '', offset: 0, page: IDLE }
 
-/** The assets of step 5, paged and searched through `setup:assets-page`. */
+/** The assets of step 5, paged and searched through `flow:assets-page`. */
 export const useFlowAssetsStore = create<FlowAssetsState & FlowAssetsActions>()((set, get) => {
   // Per kind: only the answer to the latest request is shown (a slow page never overwrites a newer one).
   const latest = new Map<AssignableKind, number>()

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { AssignableKind, GoalId, PageVocabulary, Role, Scope } from '@shared/catalog'
-import type { RunProgress, RunSummary, SetupOverview, TokenExpiry } from '@shared/ipc/schemas/setup'
+import type { RunProgress, RunSummary, FlowOverview, TokenExpiry } from '@shared/ipc/schemas/flow'
 import type { AppError } from '@shared/result'
 import {
   assetProblems,
@@ -45,7 +45,7 @@ export interface FlowStoreState {
   readonly draft: FlowDraft
   /** Problems found when the admin tried to continue; shown inline beside their fields. */
   readonly problems: StepProblems
-  readonly overview: LoadState<SetupOverview>
+  readonly overview: LoadState<FlowOverview>
   readonly overviewQuery: string
   readonly rename: RenameDraft | null
   /** Runs main did not finish, offered on open (metadata only). */
@@ -143,7 +143,7 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
   const continueRun = async (runId: string): Promise<void> => {
     const request = generation
     set({ activity: 'continuing', error: null })
-    const result = await callApi(() => window.api.continueSetupRun({ runId }))
+    const result = await callApi(() => window.api.continueFlowRun({ runId }))
     if (request !== generation) return
     if (result.ok) set({ run: result.value })
     const cancelling = get().machine.step === 'running' && get().activity === 'cancelling'
@@ -156,13 +156,13 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
     flowOpened: () => {
       let unsubscribe: () => void = () => undefined
       try {
-        unsubscribe = window.api.onSetupRunProgress((progress) => get().progressReceived(progress))
+        unsubscribe = window.api.onFlowRunProgress((progress) => get().progressReceived(progress))
       } catch {
         // No bridge: the overview load below reports it in the app's words.
       }
       void get().overviewRequested()
       const request = generation
-      void callApi(() => window.api.listUnfinishedSetupRuns()).then((result) => {
+      void callApi(() => window.api.listUnfinishedFlowRuns()).then((result) => {
         if (request !== generation || !result.ok) return
         const runs = result.value.runs.filter((run) => run.resumable)
         set({ unfinished: runs })
@@ -175,7 +175,7 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
       set({ overview: LOADING })
       const limit = currentRegularLimit()
       const result = await callApi(() =>
-        window.api.getSetupOverview(limit === undefined ? {} : { regularLimit: limit }),
+        window.api.getFlowOverview(limit === undefined ? {} : { regularLimit: limit }),
       )
       if (request === generation) set({ overview: settle(result) })
     },
@@ -295,7 +295,7 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
       if (machine.step !== 'review' || activity !== 'idle' || !plan) return
       const request = generation
       set({ activity: 'starting', error: null })
-      const result = await callApi(() => window.api.startSetupRun(runStartRequest(draft, plan)))
+      const result = await callApi(() => window.api.startFlowRun(runStartRequest(draft, plan)))
       if (request !== generation) return
       if (!result.ok) return set({ activity: 'idle', error: result.error })
       set({ run: result.value, progress: null })
@@ -307,7 +307,7 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
       if (machine.step !== 'running' || machine.cancelling) return
       dispatch({ type: 'cancel-requested' })
       set({ activity: 'cancelling' })
-      const result = await callApi(() => window.api.cancelSetupRun({ runId: machine.runId }))
+      const result = await callApi(() => window.api.cancelFlowRun({ runId: machine.runId }))
       // The run's own answer ends the wait; a failed cancel is reported and the run goes on.
       if (!result.ok) set({ error: result.error })
     },
@@ -325,7 +325,7 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
       const { machine } = get()
       if (machine.step !== 'interrupted') return
       set({ activity: 'discarding', error: null })
-      const result = await callApi(() => window.api.discardSetupRun({ runId: machine.runId }))
+      const result = await callApi(() => window.api.discardFlowRun({ runId: machine.runId }))
       set({ activity: 'idle' })
       if (!result.ok) return set({ error: result.error })
       set({ run: null, unfinished: get().unfinished.filter((run) => run.runId !== machine.runId) })

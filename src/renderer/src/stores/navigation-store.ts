@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 
 /** The two homes of the app. */
-export const HOMES = ['setup', 'vault'] as const
+export const HOMES = ['flow', 'vault'] as const
 export type Home = (typeof HOMES)[number]
 
 export interface NavigationState {
@@ -23,7 +23,7 @@ export interface NavigationActions {
 }
 
 export const INITIAL_NAVIGATION_STATE: NavigationState = {
-  home: 'setup',
+  home: 'flow',
   headingFocusPending: false,
 }
 

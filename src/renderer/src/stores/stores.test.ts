@@ -8,7 +8,7 @@ import {
   makeRecord,
   NO_KEYCHAIN_STATUS,
   PRACTICE_STATUS,
-} from '../testing/fake-api'
+} from '@test-support/renderer/fake-api'
 import { INITIAL_APP_STATUS_STATE, useAppStatusStore } from './app-status-store'
 import { INITIAL_NAVIGATION_STATE, useNavigationStore } from './navigation-store'
 import { INITIAL_VAULT_LIST_STATE, useVaultListStore } from './vault-list-store'
@@ -32,7 +32,7 @@ describe('navigation store', () => {
     expect(pick(useNavigationStore.getState(), ['home', 'headingFocusPending'])).toEqual(
       INITIAL_NAVIGATION_STATE,
     )
-    expect(INITIAL_NAVIGATION_STATE).toEqual({ home: 'setup', headingFocusPending: false })
+    expect(INITIAL_NAVIGATION_STATE).toEqual({ home: 'flow', headingFocusPending: false })
   })
 
   it('records the chosen home and a pending heading focus until it is done', () => {

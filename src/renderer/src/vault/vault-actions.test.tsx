@@ -2,14 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ok } from '@shared/result'
-import { renderApp } from '../testing/render-app'
+import { renderApp } from '@test-support/renderer/render-app'
 import {
   installDialogPolyfill,
   mixedRecords,
   NOW,
   openRecord,
   openVault,
-} from './vault-test-helpers'
+} from '@test-support/renderer/vault-test-helpers'
 
 async function setUp(name: RegExp) {
   const rendered = renderApp({ vault: ok({ records: mixedRecords() }) })

@@ -16,7 +16,7 @@ export function VaultEmptyState(): ReactNode {
       <h2 id="vault-empty-heading">{t('vault.empty.heading')}</h2>
       <p>{t('vault.empty.keychain')}</p>
       <p>{t('vault.empty.once')}</p>
-      <button type="button" className="button button--primary" onClick={() => homeChosen('setup')}>
+      <button type="button" className="button button--primary" onClick={() => homeChosen('flow')}>
         <span>{t('vault.empty.action')}</span>
         <ArrowIcon />
       </button>

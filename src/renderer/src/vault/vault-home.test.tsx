@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { en } from '@shared/i18n/en'
 import { err, ok, type Result } from '@shared/result'
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
-import { deferred, makeRecord } from '../testing/fake-api'
-import { renderApp } from '../testing/render-app'
+import { deferred, makeRecord } from '@test-support/renderer/fake-api'
+import { renderApp } from '@test-support/renderer/render-app'
 
 type VaultAnswer = Result<{ records: VaultRecordSummary[] }>
 

@@ -2,9 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ok } from '@shared/result'
-import { makeRecord } from '../testing/fake-api'
-import { renderApp } from '../testing/render-app'
-import { mixedRecords, NOW, openVault } from './vault-test-helpers'
+import { makeRecord } from '@test-support/renderer/fake-api'
+import { renderApp } from '@test-support/renderer/render-app'
+import { mixedRecords, NOW, openVault } from '@test-support/renderer/vault-test-helpers'
 
 /** The list's body rows: the table by role once, its rows from the DOM (a role query per row is slow). */
 const rowTexts = (): string[] => {

@@ -3,15 +3,15 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ok } from '@shared/result'
 import { useVaultRevealStore } from '../stores/vault-reveal-store'
-import { fakeTokenValue } from '../testing/fake-vault-api'
-import { renderApp } from '../testing/render-app'
+import { fakeTokenValue } from '@test-support/renderer/fake-vault-api'
+import { renderApp } from '@test-support/renderer/render-app'
 import {
   installDialogPolyfill,
   mixedRecords,
   NOW,
   openRecord,
   openVault,
-} from './vault-test-helpers'
+} from '@test-support/renderer/vault-test-helpers'
 
 const VALID = mixedRecords()[0]!
 const ADMIN = mixedRecords()[5]!

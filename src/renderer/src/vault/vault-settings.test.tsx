@@ -2,8 +2,8 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { err, ok } from '@shared/result'
-import { renderApp } from '../testing/render-app'
-import { mixedRecords, openVault, openVaultTool } from './vault-test-helpers'
+import { renderApp } from '@test-support/renderer/render-app'
+import { mixedRecords, openVault, openVaultTool } from '@test-support/renderer/vault-test-helpers'
 
 async function openSettings(options: Parameters<typeof renderApp>[0] = {}) {
   const rendered = renderApp({ vault: ok({ records: mixedRecords() }), ...options })

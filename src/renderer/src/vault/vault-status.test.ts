@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { makeRecord } from '../testing/fake-api'
+import { makeRecord } from '@test-support/renderer/fake-api'
 import { backupPasswordProblem, passwordStrength } from './backup-password'
-import { countByStatus, filterRecords, sortByUrgency } from '../testing/fake-vault-list'
+import { countByStatus, filterRecords, sortByUrgency } from '@test-support/renderer/fake-vault-list'
 import { vaultStatus } from './vault-status'
 
 const NOW = Date.parse('2027-01-01T00:00:00.000Z')

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { err, ok } from '@shared/result'
 import { useVaultToolsStore } from '../stores/vault-tools-store'
-import { renderApp } from '../testing/render-app'
-import { installDialogPolyfill, mixedRecords, NOW, openVault } from './vault-test-helpers'
+import { renderApp } from '@test-support/renderer/render-app'
+import { installDialogPolyfill, mixedRecords, NOW, openVault } from '@test-support/renderer/vault-test-helpers'
 
 const PASSWORD = 'four plain words here'
 

@@ -10,7 +10,7 @@ export const appMessages = {
   'shell.mode.real': 'Real business',
   'shell.mode.realDescription': 'Changes you make here happen in your Meta business.',
   'shell.nav.label': 'Main',
-  'shell.nav.setup': 'Set up a system user',
+  'shell.nav.flow': 'Set up a system user',
   'shell.nav.vault': 'Token vault',
   'shell.keychain.ready': 'Keychain ready',
   'shell.keychain.unavailable': 'Keychain unavailable',
