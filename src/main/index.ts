@@ -19,6 +19,7 @@ import { createSenderCheck, registerAppIpc, sendEvent } from './ipc/register-han
 import { createLogger, fileSink } from './log/logger'
 import { redactValue } from './log/redact'
 import { createKeychainStore } from './secrets/keychain-store'
+import { chooseGraphBaseUrl } from './graph/base-url'
 import { buildServices } from './services'
 import { installSessionGuards } from './session-guards'
 import { createElectronKvStore } from './settings/electron-kv-store'
@@ -57,7 +58,12 @@ if (app.requestSingleInstanceLock()) {
 function start(): void {
   const log = createLogger([fileSink(dataDir)])
   const openExternal = (url: string) => shell.openExternal(url)
+  const graphBase = chooseGraphBaseUrl(process.env.GRAPH_API_BASE_URL, {
+    packaged: app.isPackaged,
+  })
+  if (graphBase.refused) log.warn('graph.base-url-refused', { reason: graphBase.refused })
   const services = buildServices({
+    realEndpoints: { graphBaseUrl: graphBase.url },
     version: app.getVersion(),
     secrets: createKeychainStore({ log }),
     settings: createElectronKvStore(dataDir),

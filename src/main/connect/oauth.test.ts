@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ok } from '@shared/result'
 import { createGraphClient } from '../graph/client'
@@ -11,6 +12,7 @@ import {
   DESKTOP_REDIRECT_URI,
   isRedirectTo,
   needsLongLived,
+  newPkce,
   newState,
   parseRedirect,
 } from './oauth'
@@ -26,6 +28,7 @@ describe('the dialog URL', () => {
         appId: '123456789012345',
         redirectUri: DESKTOP_REDIRECT_URI,
         state: STATE,
+        codeChallenge: 'c'.repeat(43),
       }),
     )
     expect(url.origin + url.pathname).toBe('https://www.facebook.com/v27.0/dialog/oauth')
@@ -35,7 +38,18 @@ describe('the dialog URL', () => {
       state: STATE,
       response_type: 'code',
       scope: 'business_management',
+      code_challenge: 'c'.repeat(43),
+      code_challenge_method: 'S256',
     })
+  })
+
+  it('makes a fresh PKCE verifier each time, and its S256 challenge (RFC 7636)', () => {
+    const pairs = Array.from({ length: 100 }, newPkce)
+    expect(new Set(pairs.map((pair) => pair.verifier)).size).toBe(100)
+    for (const { verifier, challenge } of pairs) {
+      expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/)
+      expect(challenge).toBe(createHash('sha256').update(verifier).digest('base64url'))
+    }
   })
 
   it('uses a fresh, unguessable state every time', () => {
@@ -120,10 +134,12 @@ describe('the long-lived exchange', () => {
       endpoints: async () => ({ client, dialogUrl: `${fake!.baseUrl}/v27.0/dialog/oauth` }),
       practiceApp: () => Promise.reject(new Error('not used')),
     }
+    let challenge = ''
     const login: LoginWindowPort = {
       redirectUri: DESKTOP_REDIRECT_URI,
       open: async (url) => {
         const state = new URL(url).searchParams.get('state') ?? ''
+        challenge = new URL(url).searchParams.get('code_challenge') ?? ''
         return ok({ finalUrl: redirect(`code=AQcode123&state=${state}`) })
       },
     }
@@ -143,6 +159,11 @@ describe('the long-lived exchange', () => {
       code: 'AQcode123',
       redirect_uri: DESKTOP_REDIRECT_URI,
     })
+    // The verifier goes only to the exchange, and it is the one the dialog's challenge came from.
+    const verifier = fake.requests[0]!.form.get('code_verifier') ?? ''
+    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(challenge)
+    expect(fake.requests[1]!.form.has('code_verifier')).toBe(false)
     expect(Object.fromEntries(fake.requests[1]!.form)).toMatchObject({
       client_id: '123456789012345',
       client_secret: appSecret,

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import { err, ok, type Result } from '@shared/result'
 import type { GraphClient } from '../graph/client'
@@ -32,9 +32,35 @@ const LONG_LIVED_THRESHOLD_S = 24 * 3600
 /** 256 random bits, URL-safe: unguessable, so a forged redirect cannot match it. */
 export const newState = (): string => randomBytes(32).toString('base64url')
 
+/**
+ * PKCE (RFC 7636) on top of `state`: the dialog gets only the S256 challenge, the exchange sends
+ * the verifier, so a code that leaks from the redirect (another program watching the login
+ * window, a log) cannot be exchanged by anyone but this sign-in. Meta documents PKCE for Facebook
+ * Login (docs/graph-api.md §4.9); it is proven against the simulator only.
+ */
+export interface Pkce {
+  readonly verifier: string
+  readonly challenge: string
+}
+
+/** 32 random bytes → a 43-character verifier (RFC 7636 allows 43–128), and its S256 challenge. */
+export function newPkce(): Pkce {
+  const verifier = randomBytes(32).toString('base64url')
+  registerSecret(verifier)
+  return { verifier, challenge: pkceChallenge(verifier) }
+}
+
+export const pkceChallenge = (verifier: string): string =>
+  createHash('sha256').update(verifier, 'ascii').digest('base64url')
+
 export function buildDialogUrl(
   dialogUrl: string,
-  input: { readonly appId: string; readonly redirectUri: string; readonly state: string },
+  input: {
+    readonly appId: string
+    readonly redirectUri: string
+    readonly state: string
+    readonly codeChallenge: string
+  },
 ): string {
   const url = new URL(dialogUrl)
   url.search = new URLSearchParams({
@@ -43,6 +69,8 @@ export function buildDialogUrl(
     state: input.state,
     response_type: 'code',
     scope: SIGN_IN_SCOPES.join(','),
+    code_challenge: input.codeChallenge,
+    code_challenge_method: 'S256',
   }).toString()
   return url.href
 }
@@ -150,14 +178,22 @@ async function postOAuth(
   })
 }
 
-/** The code from the redirect → the admin's user token (redirect_uri must match the dialog's). */
+/**
+ * The code from the redirect → the admin's user token (redirect_uri must match the dialog's, and
+ * the verifier must be the one whose challenge the dialog got).
+ */
 export const exchangeCode = (
   client: GraphClient,
   app: AppKeys,
-  input: { readonly code: string; readonly redirectUri: string },
+  input: { readonly code: string; readonly redirectUri: string; readonly codeVerifier: string },
   signal?: AbortSignal,
 ): Promise<Result<ExchangedToken>> =>
-  postOAuth(client, app, { code: input.code, redirect_uri: input.redirectUri }, signal)
+  postOAuth(
+    client,
+    app,
+    { code: input.code, redirect_uri: input.redirectUri, code_verifier: input.codeVerifier },
+    signal,
+  )
 
 /** A short-lived user token → a long-lived (about 60-day) one: grant_type=fb_exchange_token. */
 export const exchangeForLongLived = (

@@ -8,6 +8,7 @@ import {
   exchangeCode,
   exchangeForLongLived,
   needsLongLived,
+  newPkce,
   newState,
   parseRedirect,
 } from './oauth'
@@ -53,8 +54,14 @@ export function createSignIn(deps: SignInDeps): SignIn {
     const { client, dialogUrl } = await deps.targets.endpoints(app.target)
     const redirectUri = deps.login.redirectUri
     const state = newState()
+    const pkce = newPkce()
     const opened = await deps.login.open(
-      buildDialogUrl(dialogUrl, { appId: app.appId, redirectUri, state }),
+      buildDialogUrl(dialogUrl, {
+        appId: app.appId,
+        redirectUri,
+        state,
+        codeChallenge: pkce.challenge,
+      }),
       { signal },
     )
     if (!opened.ok) return opened
@@ -64,7 +71,7 @@ export function createSignIn(deps: SignInDeps): SignIn {
     const exchanged = await exchangeCode(
       client,
       app,
-      { code: redirect.value.code, redirectUri },
+      { code: redirect.value.code, redirectUri, codeVerifier: pkce.verifier },
       signal,
     )
     if (!exchanged.ok) return { ok: false, error: explainExchangeFailure(exchanged.error) }

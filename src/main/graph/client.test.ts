@@ -141,20 +141,20 @@ describe('graph client: the wire (SEC-14, SEC-15)', () => {
     expect(result.ok ? undefined : result.error.messageKey).toBe('graph.malformedResponse')
   })
 
-  it('uses GRAPH_API_BASE_URL and GRAPH_API_VERSION when no options are given', async () => {
+  it('uses GRAPH_API_VERSION, but leaves GRAPH_API_BASE_URL to start-up and its checks', async () => {
     const server = await start(() => ({ json: { id: '1' } }))
     process.env.GRAPH_API_BASE_URL = server.baseUrl
     process.env.GRAPH_API_VERSION = 'v25.0'
     try {
-      const client = createGraphClient({ log: silentLogger })
-      expect(client.baseUrl).toBe(server.baseUrl)
+      // An environment variable alone never redirects the client (base-url.ts decides at start).
+      expect(createGraphClient({ log: silentLogger }).baseUrl).toBe('https://graph.facebook.com')
+      const client = createGraphClient({ baseUrl: server.baseUrl, log: silentLogger })
       await client.call({ method: 'GET', path: 'me', credentials })
       expect(server.requests[0]?.path).toBe('/v25.0/me')
     } finally {
       delete process.env.GRAPH_API_BASE_URL
       delete process.env.GRAPH_API_VERSION
     }
-    expect(createGraphClient({ log: silentLogger }).baseUrl).toBe('https://graph.facebook.com')
     expect(createGraphClient({ log: silentLogger }).version).toBe('v27.0')
   })
 

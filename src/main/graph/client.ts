@@ -2,6 +2,7 @@ import { ok, type AppError, type Result } from '@shared/result'
 import type { Logger } from '../log/logger'
 import { registerSecret } from '../log/redact'
 import { runAttempt, type AttemptResult } from './attempt'
+import { DEFAULT_GRAPH_BASE_URL } from './base-url'
 import { defaultKind, encodeOperation } from './batch-codec'
 import { systemClock, type Clock } from './clock'
 import {
@@ -105,11 +106,8 @@ interface Prepared {
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
-  const baseUrl = (
-    options.baseUrl ??
-    process.env.GRAPH_API_BASE_URL ??
-    'https://graph.facebook.com'
-  ).replace(/\/+$/, '')
+  // GRAPH_API_BASE_URL is read once at start-up, with its checks (base-url.ts), not here.
+  const baseUrl = (options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '')
   const version = options.version ?? process.env.GRAPH_API_VERSION ?? 'v27.0'
   const timeoutMs = options.timeoutMs ?? 30_000
   const clock = options.clock ?? systemClock

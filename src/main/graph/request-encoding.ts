@@ -21,7 +21,16 @@ export const SECRET_PARAMS: ReadonlySet<string> = new Set([
   'revoke_token',
   'appsecret_proof',
   'appsecret_time',
+  'code_verifier',
 ])
+
+/**
+ * Whether a parameter name carries a secret, however it is spelled: a paging link Meta (or
+ * anyone between) hands back may say `ACCESS_TOKEN` or `Access_Token`, and a server that reads
+ * names without regard to case would still take it. Percent-encoded names (`access%5Ftoken`)
+ * arrive here decoded, since every caller reads names through URLSearchParams or an object.
+ */
+export const isSecretParam = (name: string): boolean => SECRET_PARAMS.has(name.trim().toLowerCase())
 
 /** Paths are Graph node and edge names: ids, `act_…`, letters, underscores, dots, slashes. */
 const SAFE_PATH = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/
@@ -53,12 +62,12 @@ export function encodeParams(params: GraphParams): string {
 
 /** True when any defined parameter is a token or secret. */
 export const hasSecretParams = (params: GraphParams): boolean =>
-  Object.entries(params).some(([name, value]) => value !== undefined && SECRET_PARAMS.has(name))
+  Object.entries(params).some(([name, value]) => value !== undefined && isSecretParam(name))
 
 /** The parameter values that are secrets, to register with the redactor. */
 export const secretParamValues = (params: GraphParams): string[] =>
   Object.entries(params)
-    .filter(([name, value]) => value !== undefined && SECRET_PARAMS.has(name))
+    .filter(([name, value]) => value !== undefined && isSecretParam(name))
     .map(([, value]) => encodeValue(value!))
 
 /**
@@ -112,7 +121,7 @@ export function parseNextUrl(
   if (path === undefined || path === '') return undefined
   const params: Record<string, string> = {}
   for (const [name, value] of new URLSearchParams(url.search)) {
-    if (!SECRET_PARAMS.has(name)) params[name] = value
+    if (!isSecretParam(name)) params[name] = value
   }
   return { path, params }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { LOGIN_SUCCESS_URL } from './routes/login'
 import { startSimulator, type RunningSimulator } from './simulator'
@@ -30,6 +31,44 @@ async function confirm(params: Record<string, string>): Promise<URL> {
 }
 
 describe('practice login page', () => {
+  test('PKCE: a code from a dialog with an S256 challenge exchanges only with its verifier', async () => {
+    const verifier = 'v'.repeat(20) + 'ERIFIER-0123456789_abcdefghij'
+    const challenge = createHash('sha256').update(verifier).digest('base64url')
+    const exchangeOf = (code: string, extra: Record<string, string>) => ({
+      client_id: sim.fixtures.appId,
+      client_secret: sim.fixtures.appSecret,
+      redirect_uri: LOGIN_SUCCESS_URL,
+      code,
+      ...extra,
+    })
+    const codeFromDialog = async (): Promise<string> => {
+      const params = loginParams({ code_challenge: challenge, code_challenge_method: 'S256' })
+      // The login page carries the challenge to its confirm step.
+      expect(await (await fetch(dialogUrl(params))).text()).toContain(challenge)
+      return (await confirm(params)).searchParams.get('code') ?? ''
+    }
+    const wrongs: Record<string, string>[] = [
+      {},
+      { code_verifier: verifier.slice(1) + 'x' },
+      { code_verifier: 'short' },
+    ]
+    for (const wrong of wrongs) {
+      const refused = errorOf(
+        await call(sim, 'POST', '/oauth/access_token', exchangeOf(await codeFromDialog(), wrong)),
+      )
+      expect(refused.message).toMatch(/code verifier/i)
+    }
+    const accepted = await call(
+      sim,
+      'POST',
+      '/oauth/access_token',
+      exchangeOf(await codeFromDialog(), { code_verifier: verifier }),
+    )
+    expect(accepted.json).toMatchObject({ token_type: 'bearer' })
+    const plain = loginParams({ code_challenge: challenge, code_challenge_method: 'plain' })
+    expect((await fetch(dialogUrl(plain))).status).toBe(400)
+  })
+
   test('shows a self-contained page with a "Continue as practice admin" form', async () => {
     const response = await fetch(dialogUrl(loginParams()))
     expect(response.status).toBe(200)

@@ -38,6 +38,8 @@ export interface AuthCodeRecord {
   scopes: string[]
   expiresAtMs: number
   used: boolean
+  /** The dialog's PKCE S256 challenge, when it had one: the exchange must bring its verifier. */
+  codeChallenge?: string
 }
 
 /**

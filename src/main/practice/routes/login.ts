@@ -38,6 +38,8 @@ interface DialogRequest {
   state: string
   scopes: string[]
   responseType: 'code' | 'token'
+  /** PKCE (RFC 7636), S256 only: kept with the code and checked at the exchange. */
+  codeChallenge?: string
 }
 
 function validate(sim: SimState, params: Params): DialogRequest | HttpAnswer {
@@ -62,6 +64,11 @@ function validate(sim: SimState, params: Params): DialogRequest | HttpAnswer {
   if (responseType !== 'code' && responseType !== 'token') {
     return error(`Unsupported response_type: ${responseType}`)
   }
+  const codeChallenge = param(params, 'code_challenge')
+  const challengeMethod = param(params, 'code_challenge_method')
+  if (codeChallenge !== undefined && challengeMethod !== 'S256') {
+    return error('Invalid code_challenge_method: only S256 is supported.')
+  }
   const adminId =
     app.developerUserIds[0] ?? sim.model.business(app.businessId)?.adminUserIds[0] ?? ''
   return {
@@ -74,6 +81,7 @@ function validate(sim: SimState, params: Params): DialogRequest | HttpAnswer {
     state: param(params, 'state') ?? '',
     scopes: parseList(param(params, 'scope') ?? ''),
     responseType,
+    ...(codeChallenge !== undefined ? { codeChallenge } : {}),
   }
 }
 
@@ -87,6 +95,9 @@ function showDialog(sim: SimState, params: Params): HttpAnswer {
     state: request.state,
     scope: request.scopes.join(','),
     response_type: request.responseType,
+    ...(request.codeChallenge !== undefined
+      ? { code_challenge: request.codeChallenge, code_challenge_method: 'S256' }
+      : {}),
   }
   return {
     status: 200,
@@ -131,6 +142,7 @@ function confirm(sim: SimState, params: Params): HttpAnswer {
       scopes: request.scopes,
       expiresAtMs: sim.now() + CODE_LIFETIME_MS,
       used: false,
+      ...(request.codeChallenge !== undefined ? { codeChallenge: request.codeChallenge } : {}),
     })
     for (const [k, v] of target.searchParams) answer.set(k, v)
     answer.set('code', code)

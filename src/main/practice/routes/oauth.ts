@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { tokenProblem } from '../auth'
 import type { MethodTable, RouteContext, RouteResult } from '../context'
 import { GraphError, graphErrors } from '../errors'
@@ -65,6 +66,9 @@ function codeExchange(ctx: RouteContext, app: Readonly<AppRecord>): RouteResult 
       { subcode: 36008 },
     )
   }
+  if (grant.codeChallenge !== undefined && !verifierMatches(ctx, grant.codeChallenge)) {
+    throw graphErrors.invalidParam('Invalid code verifier.')
+  }
   grant.used = true
   const token = ctx.model.mintToken({
     type: 'USER',
@@ -73,6 +77,13 @@ function codeExchange(ctx: RouteContext, app: Readonly<AppRecord>): RouteResult 
     scopes: grant.scopes,
   })
   return { json: bearer(token.value, token.expiresAt - token.issuedAt) }
+}
+
+/** RFC 7636 S256: BASE64URL(SHA256(code_verifier)) must equal the dialog's challenge. */
+function verifierMatches(ctx: RouteContext, challenge: string): boolean {
+  const verifier = param(ctx.params, 'code_verifier') ?? ''
+  if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier)) return false
+  return createHash('sha256').update(verifier, 'ascii').digest('base64url') === challenge
 }
 
 function accessToken(ctx: RouteContext): RouteResult {
