@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
@@ -42,5 +42,12 @@ describe('createElectronKvStore', () => {
     >
     expect(onDisk.vaultRecords).toStrictEqual([record])
     expect(createElectronKvStore(dir).get('vaultRecords')).toStrictEqual([record])
+
+    // Owner-only, even where the umask would allow more and when an older file was 0644.
+    const file = join(dir, 'settings.json')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    chmodSync(file, 0o644)
+    createElectronKvStore(dir).set('vaultRecords', [])
+    expect(statSync(file).mode & 0o777).toBe(0o600)
   })
 })
