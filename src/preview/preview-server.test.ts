@@ -254,6 +254,20 @@ describe('static files and the bridge', () => {
     expect(rebinding.text).not.toContain('export const app')
   })
 
+  it('answers an over-long address 414, without reaching a route, and keeps serving', async () => {
+    for (const path of [
+      `/${'a'.repeat(5000)}`,
+      `/assets/${'%2e'.repeat(2000)}`,
+      `/__api/invoke/${'x'.repeat(5000)}`,
+    ]) {
+      const answer = await send({ path, headers: API_HEADERS })
+      expect(answer.status, path.slice(0, 20)).toBe(414)
+      expect(answer.text).not.toContain('aaaa')
+    }
+    expect((await send({ path: '/' })).status).toBe(200)
+    expect(logLines.lines.some((line) => line.includes('preview.request-failed'))).toBe(false)
+  })
+
   it('answers only GET and HEAD outside the API', async () => {
     expect((await send({ method: 'POST', path: '/', body: 'x' })).status).toBe(405)
     const head = await send({ method: 'HEAD', path: '/assets/app.js' })

@@ -34,6 +34,9 @@ import { createRefusalLog, type RefusalProblem } from './refusal-log'
 import { checkRequest, type RouteKind } from './request-guard'
 import { readStaticFile } from './static-files'
 
+/** Request targets (path and query) longer than this are answered 414 before any route. */
+const MAX_TARGET_LENGTH = 4096
+
 export interface PreviewServerOptions {
   /** Where settings.json and logs/ go (a temp dir in tests, .preview-data for `npm run preview`). */
   readonly dataDir: string
@@ -142,6 +145,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const target = request.url ?? ''
+    // No address of the preview comes near this (the longest, Facebook's callback, is a few
+    // hundred characters); a longer one would only reach the file system as ENAMETOOLONG.
+    if (target.length > MAX_TARGET_LENGTH) {
+      request.resume()
+      return send(response, 414, 'text/plain; charset=utf-8', 'Address too long')
+    }
     const path = target.split('?', 1)[0] ?? ''
     const kind = routeKind(path)
     const problem = checkRequest(request.headers, ownHost, kind) ?? sessionProblem(kind, request)
