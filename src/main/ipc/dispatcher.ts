@@ -1,6 +1,7 @@
 import { CONTRACT, type HandlerTable } from '@shared/ipc/contract'
 import type { Channel } from '@shared/ipc/channels'
 import { err, type Result } from '@shared/result'
+import { limitBursts } from '../log/burst-limit'
 import type { Logger } from '../log/logger'
 import { checkPayloadBounds } from './payload-bounds'
 
@@ -16,20 +17,22 @@ const isChannel = (name: string): name is Channel => Object.hasOwn(CONTRACT, nam
  * strict schema too, so a handler can never leak a field (say, a token) the contract does not name.
  */
 export function createDispatcher(handlers: HandlerTable, log: Logger): Dispatch {
+  // Refused input is the renderer's doing, so a compromised one could repeat it without end.
+  const refusals = limitBursts(log, 'ipc.refusals-unlogged')
   return async (channel, payload) => {
     if (!isChannel(channel)) {
-      log.warn('ipc.unknown-channel', { channel: channel.slice(0, 64) })
+      refusals.warn('ipc.unknown-channel', { channel: channel.slice(0, 64) })
       return err('invalid-input', 'errors.invalidInput')
     }
     const problem = checkPayloadBounds(payload ?? {})
     if (problem) {
-      log.warn('ipc.payload-rejected', { channel, problem })
+      refusals.warn('ipc.payload-rejected', { channel, problem })
       return err('invalid-input', 'errors.invalidInput')
     }
     const schemas = CONTRACT[channel]
     const parsed = schemas.request.safeParse(payload ?? {})
     if (!parsed.success) {
-      log.warn('ipc.schema-rejected', {
+      refusals.warn('ipc.schema-rejected', {
         channel,
         issues: parsed.error.issues
           .map((issue) => `${issue.path.join('.')}:${issue.code}`)

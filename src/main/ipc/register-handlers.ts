@@ -9,6 +9,7 @@ import { CHANNEL_NAMES, type EventName } from '@shared/ipc/channels'
 import { EVENT_PAYLOADS, type EventPayloadOf } from '@shared/ipc/contract'
 import { err } from '@shared/result'
 import { isAppUrl } from '../app-protocol'
+import { limitBursts } from '../log/burst-limit'
 import type { Logger } from '../log/logger'
 import type { Dispatch } from './dispatcher'
 
@@ -30,9 +31,11 @@ export type TrustedWindow = Pick<BrowserWindow, 'isDestroyed'> & {
  * security checklist item 17). A null `senderFrame` means the frame navigated away or died: refuse.
  */
 export function createSenderCheck(getWindow: () => TrustedWindow | null, log: Logger): SenderCheck {
+  // A frame that is not ours can send as often as it likes: its refusals are burst-limited.
+  const refusals = limitBursts(log, 'ipc.forbidden-senders-unlogged')
   return (event) => {
     const trusted = isTrusted(event, getWindow())
-    if (!trusted) log.warn('ipc.forbidden-sender')
+    if (!trusted) refusals.warn('ipc.forbidden-sender')
     return trusted
   }
 }
