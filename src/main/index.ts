@@ -12,7 +12,7 @@ import {
   type BrowserWindow,
 } from 'electron'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
-import { createAuditLog } from './audit/audit-log'
+import { startAnchoredAuditLog } from './audit/anchored-audit-log'
 import { createElectronLoginPort } from './connect/electron-login-port'
 import { createDispatcher } from './ipc/dispatcher'
 import { createSenderCheck, registerAppIpc, sendEvent } from './ipc/register-handlers'
@@ -62,10 +62,11 @@ function start(): void {
     packaged: app.isPackaged,
   })
   if (graphBase.refused) log.warn('graph.base-url-refused', { reason: graphBase.refused })
+  const secrets = createKeychainStore({ log })
   const services = buildServices({
     realEndpoints: { graphBaseUrl: graphBase.url },
     version: app.getVersion(),
-    secrets: createKeychainStore({ log }),
+    secrets,
     settings: createElectronKvStore(dataDir),
     openExternal,
     log,
@@ -73,7 +74,8 @@ function start(): void {
     emit: (event, payload) => {
       if (mainWindow) sendEvent(mainWindow, event, payload)
     },
-    audit: createAuditLog({ dataDir }),
+    // Checked against its keychain anchor from the start (src/main/audit/anchored-audit-log.ts).
+    audit: startAnchoredAuditLog({ dataDir, secrets, log }),
     dataDir,
     vaultHost: createElectronVaultHost({
       clipboard,

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { REDIRECTOR_PAYLOADS } from '../../../tests/fixtures/external-links-redirectors'
 import { resultOf } from '../gate'
 import {
   HANDWRITTEN_PAYLOADS,
@@ -24,16 +25,38 @@ function fakeHarness(decide: (url: string) => boolean): OpenerHarness {
       return true
     },
   }
-  return { openers: [opener], opened, dispose: async () => undefined }
+  const appLinks = {
+    fixed: ['https://business.facebook.com/', 'https://developers.facebook.com/apps/'],
+    generated: fc
+      .stringMatching(/^[1-9][0-9]{0,16}$/)
+      .map((id) => `https://business.facebook.com/settings/people?business_id=${id}`),
+  }
+  return { openers: [opener], appLinks, opened, dispose: async () => undefined }
+}
+
+/** The check this gate replaced: https, no credentials or port, one of three hosts. */
+const hostOnly = (raw: string) => {
+  try {
+    const url = new URL(raw)
+    return (
+      url.protocol === 'https:' &&
+      url.href === raw &&
+      url.username === '' &&
+      url.port === '' &&
+      (REQUIRED_HOSTS as readonly string[]).includes(url.hostname)
+    )
+  } catch {
+    return false
+  }
 }
 
 const errorCodes = (findings: readonly { code: string; level: string }[]) =>
   [...new Set(findings.filter((f) => f.level === 'error').map((f) => f.code))].sort()
 
-const small = { seed: 42, runs: 300, allowedRuns: 50 }
+const small = { seed: 42, runs: 300, redirectorRuns: 200, allowedRuns: 50 }
 
 describe('the SEC-05 external-links gate', () => {
-  it('passes on this tree: 10,000 hostile URLs refused, allowed pages opened', async () => {
+  it('passes on this tree: 10,000 hostile URLs and 2,000 redirectors refused, app links opened', async () => {
     const result = await externalLinksGate.run({ root: process.cwd(), reportsDir: '' })
     expect(result.findings).toStrictEqual([])
     expect(result.status).toBe('pass')
@@ -42,8 +65,11 @@ describe('the SEC-05 external-links gate', () => {
       generatedCases: 10_000,
       accepted: 0,
       handwrittenRejected: '28 of 28',
+      redirectorPayloadsRejected: `${REDIRECTOR_PAYLOADS.length} of ${REDIRECTOR_PAYLOADS.length}`,
+      generatedRedirectorCases: 2_000,
       openExternalCallsOnRejected: 0,
-      allowedOpened: '504 of 504',
+      appLinksOpened: '11 of 11',
+      allowedOpened: '511 of 511',
     })
   }, 120_000)
 
@@ -55,9 +81,13 @@ describe('the SEC-05 external-links gate', () => {
     expect(errorCodes(findings)).toStrictEqual([
       'hostile-url-opened',
       'payload-accepted',
+      'redirector-accepted',
+      'redirector-opened',
       'urls-accepted',
     ])
-    expect(figures.openExternalCallsOnRejected).toBe(300 + HANDWRITTEN_PAYLOADS.length)
+    expect(figures.openExternalCallsOnRejected).toBe(
+      300 + HANDWRITTEN_PAYLOADS.length + REDIRECTOR_PAYLOADS.length + 200,
+    )
     expect(resultOf(externalLinksGate, figures, findings).status).toBe('fail')
   })
 
@@ -69,13 +99,23 @@ describe('the SEC-05 external-links gate', () => {
     expect(errorCodes(findings)).toContain('hostile-url-opened')
   })
 
+  it('turns red on the host-only check this gate replaced: redirectors get through', async () => {
+    const { figures, findings } = await checkExternalLinks(fakeHarness(hostOnly), small)
+    expect(errorCodes(findings)).toContain('redirector-accepted')
+    expect(errorCodes(findings)).toContain('redirector-opened')
+    expect(figures.redirectorPayloadsRejected).not.toBe(
+      `${REDIRECTOR_PAYLOADS.length} of ${REDIRECTOR_PAYLOADS.length}`,
+    )
+  })
+
   it('turns red on an opener that refuses everything (the positive control)', async () => {
     const { figures, findings } = await checkExternalLinks(
       fakeHarness(() => false),
       small,
     )
     expect(errorCodes(findings)).toStrictEqual(['allowed-not-opened'])
-    expect(figures.allowedOpened).toBe('0 of 54')
+    expect(figures.allowedOpened).toBe('0 of 52')
+    expect(figures.appLinksOpened).toBe('0 of 2')
   })
 
   it('generates only URLs a strict parser-based check refuses', () => {

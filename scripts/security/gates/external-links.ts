@@ -2,32 +2,37 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import type { Logger } from '../../../src/main/log/logger'
-import type * as SecretStoreModule from '../../../src/main/secrets/memory-secret-store'
+import type { Logger } from '../../../src/main/log'
+import type * as SecretStoreModule from '../../../src/main/secrets'
 import type * as ServicesModule from '../../../src/main/services'
-import type * as SettingsModule from '../../../src/main/settings/settings'
-import type * as MemoryHostModule from '../../../src/main/vault/memory-host'
+import type * as SettingsModule from '../../../src/main/settings'
+import type * as MemoryHostModule from '../../../src/main/vault'
 import type * as WindowModule from '../../../src/main/window'
 import { problem, resultOf, type Finding, type Gate, type GateResult } from '../gate'
 import { importFromTree } from '../preload-runtime'
+import { HANDWRITTEN_PAYLOADS, hostileUrl } from '../../../tests/fixtures/hostile-urls'
+import { loadAppLinks, type AppLinks } from './external-links-app-links'
 import {
-  ALLOWED_SAMPLES,
-  allowedUrl,
-  HANDWRITTEN_PAYLOADS,
-  hostileUrl,
-} from '../../../tests/fixtures/hostile-urls'
+  REDIRECTOR_PAYLOADS,
+  redirectorUrl,
+} from '../../../tests/fixtures/external-links-redirectors'
 
 /**
  * SEC-05: hostile URLs offered to the app's real link openers never reach shell.openExternal.
  * The openers are loaded from the tree being checked (so the self-test's copies are judged, not
  * this checkout) and wired to a spy in place of shell.openExternal: the window-open handler every
- * window gets, and the `app:link-open` IPC handler the renderer's links go through. Allowed Meta
- * pages must still open: an opener that refuses everything would pass the negative cases alone.
+ * window gets, and the `app:link-open` IPC handler the renderer's links go through. Besides the
+ * shared hostile set, Meta's own redirectors and queries carrying a URL must be refused on every
+ * host (tests/fixtures/external-links-redirectors.ts). The links the app builds must still open
+ * (external-links-app-links.ts): an opener that refuses everything would pass the negative cases
+ * alone.
  */
 
 export const GENERATED_RUNS = 10_000
+export const REDIRECTOR_RUNS = 2_000
 export const ALLOWED_RUNS = 500
 export const MIN_HANDWRITTEN = 25
+export const MIN_REDIRECTOR_PAYLOADS = 20
 /** Enough examples to act on; the counts carry the rest. */
 const MAX_EXAMPLES = 5
 
@@ -39,6 +44,8 @@ export interface LinkOpener {
 
 export interface OpenerHarness {
   readonly openers: readonly LinkOpener[]
+  /** The links the tree's code builds: what must open. */
+  readonly appLinks: AppLinks
   /** Every URL that reached shell.openExternal's stand-in, in order. */
   readonly opened: readonly string[]
   dispose(): Promise<void>
@@ -68,9 +75,9 @@ export async function loadAppOpeners(root: string): Promise<OpenerHarness> {
 
   const [services, secrets, memoryHost, settings] = await Promise.all([
     importFromTree<typeof ServicesModule>(root, 'src/main/services.ts'),
-    importFromTree<typeof SecretStoreModule>(root, 'src/main/secrets/memory-secret-store.ts'),
-    importFromTree<typeof MemoryHostModule>(root, 'src/main/vault/memory-host.ts'),
-    importFromTree<typeof SettingsModule>(root, 'src/main/settings/settings.ts'),
+    importFromTree<typeof SecretStoreModule>(root, 'src/main/secrets/index.ts'),
+    importFromTree<typeof MemoryHostModule>(root, 'src/main/vault/index.ts'),
+    importFromTree<typeof SettingsModule>(root, 'src/main/settings/index.ts'),
   ])
   const dataDir = mkdtempSync(join(tmpdir(), 'sua-links-gate-'))
   let data: SettingsModule.Settings = { ...settings.DEFAULT_SETTINGS }
@@ -89,6 +96,7 @@ export async function loadAppOpeners(root: string): Promise<OpenerHarness> {
     vaultHost: memoryHost.createInMemoryVaultHost(dataDir),
   })
   const linkOpen = built.handlers['app:link-open']
+  const appLinks = await loadAppLinks(root)
   const openers: LinkOpener[] = [
     {
       name: 'window-open',
@@ -101,6 +109,7 @@ export async function loadAppOpeners(root: string): Promise<OpenerHarness> {
   ]
   return {
     openers,
+    appLinks,
     opened,
     dispose: async () => {
       await built.dispose()
@@ -137,6 +146,7 @@ async function offer(harness: OpenerHarness, opener: LinkOpener, url: string): P
 export interface LinkCheckOptions {
   readonly seed: number
   readonly runs?: number
+  readonly redirectorRuns?: number
   readonly allowedRuns?: number
 }
 
@@ -147,9 +157,17 @@ export async function checkExternalLinks(
 ): Promise<{ figures: Record<string, string | number>; findings: Finding[] }> {
   const runs = options.runs ?? GENERATED_RUNS
   const generated = fc.sample(hostileUrl, { numRuns: runs, seed: options.seed })
+  const redirectors = fc.sample(redirectorUrl, {
+    numRuns: options.redirectorRuns ?? REDIRECTOR_RUNS,
+    seed: options.seed,
+  })
+  const { fixed, generated: generatedLinks } = harness.appLinks
   const allowed = [
-    ...ALLOWED_SAMPLES,
-    ...fc.sample(allowedUrl, { numRuns: options.allowedRuns ?? ALLOWED_RUNS, seed: options.seed }),
+    ...fixed,
+    ...fc.sample(generatedLinks, {
+      numRuns: options.allowedRuns ?? ALLOWED_RUNS,
+      seed: options.seed,
+    }),
   ]
   const findings: Finding[] = []
   let accepted = 0
@@ -178,6 +196,19 @@ export async function checkExternalLinks(
   for (const url of HANDWRITTEN_PAYLOADS) {
     if (await judgeHostile(url, 'payload-accepted')) handwrittenRejected += 1
   }
+  let redirectorsRejected = 0
+  for (const url of REDIRECTOR_PAYLOADS) {
+    if (await judgeHostile(url, 'redirector-accepted')) redirectorsRejected += 1
+  }
+  for (const url of redirectors) await judgeHostile(url, 'redirector-opened')
+  if (REDIRECTOR_PAYLOADS.length < MIN_REDIRECTOR_PAYLOADS) {
+    findings.push(
+      problem(
+        'too-few-payloads',
+        `${REDIRECTOR_PAYLOADS.length} redirector payloads, need ≥ ${MIN_REDIRECTOR_PAYLOADS}`,
+      ),
+    )
+  }
   if (HANDWRITTEN_PAYLOADS.length < MIN_HANDWRITTEN) {
     findings.push(
       problem(
@@ -188,7 +219,8 @@ export async function checkExternalLinks(
   }
 
   let allowedOpened = 0
-  for (const url of allowed) {
+  let appLinksOpened = 0
+  for (const [index, url] of allowed.entries()) {
     let openedByAll = true
     for (const opener of harness.openers) {
       const outcome = await offer(harness, opener, url)
@@ -198,9 +230,12 @@ export async function checkExternalLinks(
       }
     }
     if (openedByAll) allowedOpened += 1
+    if (openedByAll && index < fixed.length) appLinksOpened += 1
   }
 
-  const total = (generated.length + HANDWRITTEN_PAYLOADS.length) * harness.openers.length
+  const hostileCount =
+    generated.length + HANDWRITTEN_PAYLOADS.length + REDIRECTOR_PAYLOADS.length + redirectors.length
+  const total = hostileCount * harness.openers.length
   if (accepted > 0) findings.push(problem('urls-accepted', `${accepted} of ${total} offers opened`))
   return {
     figures: {
@@ -209,7 +244,10 @@ export async function checkExternalLinks(
       generatedCases: generated.length,
       accepted,
       handwrittenRejected: `${handwrittenRejected} of ${HANDWRITTEN_PAYLOADS.length}`,
+      redirectorPayloadsRejected: `${redirectorsRejected} of ${REDIRECTOR_PAYLOADS.length}`,
+      generatedRedirectorCases: redirectors.length,
       openExternalCallsOnRejected: callsOnRejected,
+      appLinksOpened: `${appLinksOpened} of ${fixed.length}`,
       allowedOpened: `${allowedOpened} of ${allowed.length}`,
     },
     findings,
@@ -219,7 +257,7 @@ export async function checkExternalLinks(
 export const externalLinksGate: Gate = {
   id: 'external-links',
   ids: ['SEC-05'],
-  name: 'External links: only https Meta pages reach shell.openExternal',
+  name: 'External links: only the exact Meta pages the app links to reach shell.openExternal, no redirector',
   async run(context): Promise<GateResult> {
     const harness = await loadAppOpeners(context.root)
     try {

@@ -6,12 +6,12 @@ import { StoredAuditEntry, type AuditEntry } from './audit-entry'
  * (the first line chains to GENESIS), so changing, removing, inserting or reordering any line
  * before the last breaks the link of the line after it, and `verifyLines` says where.
  *
- * What it does NOT protect: there is no key, so someone who can write the file can rewrite the
- * chain from the edited line on and it verifies again; and dropping lines at the END leaves a
- * valid, shorter chain. Both are caught only against a head kept elsewhere (`expectedHead`, e.g.
- * the last head stored in settings or shown in an exported audit report). This is evidence against
- * accidents and casual edits, not a signature; the OS account's file permissions (0600) are the
- * real protection.
+ * What the chain alone does NOT protect: there is no key, so someone who can write the file can
+ * rewrite the chain from the edited line on and it verifies again; and dropping lines at the END
+ * leaves a valid, shorter chain. Both are caught only against a head kept elsewhere: the app keeps
+ * one in the OS keychain (anchored-audit-log.ts), and `expectedHead` takes one from an exported
+ * report. Neither is a signature: someone who can also write the user's keychain can move the
+ * anchor too. The OS account's file permissions (0600) and its keychain are the real protection.
  */
 
 /** The `prev` of the first line. */
@@ -36,9 +36,21 @@ export type AuditVerification =
     }
   | {
       readonly ok: false
-      /** 1-based line number where the chain stops holding. */
+      /**
+       * 1-based line number where the chain stops holding; for the `anchor-*` problems
+       * (anchored-audit-log.ts), how many entries the app had written (or, for `anchor-missing`
+       * and `anchor-unreadable`, how many the file holds).
+       */
       readonly line: number
-      readonly problem: 'malformed' | 'chain-broken' | 'truncated'
+      readonly problem:
+        | 'malformed'
+        | 'chain-broken'
+        | 'truncated'
+        | 'anchor-truncated'
+        | 'anchor-rewritten'
+        | 'anchor-replaced'
+        | 'anchor-missing'
+        | 'anchor-unreadable'
     }
 
 /** The file's complete lines, and whether a partial line follows them. */

@@ -32,6 +32,11 @@ export interface AuditLogOptions {
   readonly dataDir: string
   /** Clock for `at`, ms since the epoch. */
   readonly now?: () => number
+  /**
+   * Told the new head after each entry is on disk, so an anchor kept elsewhere can follow it
+   * (anchored-audit-log.ts). Called after the fsync: the file is always at or ahead of an anchor.
+   */
+  readonly onAppend?: (head: AuditHead) => void
 }
 
 /** An entry with its position in the file (0-based), the cursor for paging. */
@@ -66,20 +71,13 @@ export const AUDIT_READ_LIMIT = { default: 50, max: 500 } as const
 /** Opens (lazily) the audit log under `dataDir`. Nothing touches the disk until first use. */
 export function createAuditLog(options: AuditLogOptions): AuditLog {
   const dir = join(options.dataDir, 'audit')
-  const file = join(dir, 'audit.log')
+  const file = auditLogPath(options.dataDir)
   const now = options.now ?? Date.now
   // The chain's end, known after the first append; dropped after a failed write so the next
   // append reads the file again (and cuts off whatever partial line the failure left).
   let tail: AuditHead | null = null
 
-  const readContent = (): string => {
-    try {
-      return readFileSync(file, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
-      throw error
-    }
-  }
+  const readContent = (): string => readAuditFile(file)
 
   const prepare = (): AuditHead => {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
@@ -111,6 +109,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       // exactly once per (re)open, which also fixes a file left with looser permissions.
       if (prepared) chmodSync(file, 0o600)
       tail = { entries: current.entries + 1, hash: hashLine(line) }
+      options.onAppend?.(tail)
       return entry
     },
 
@@ -141,6 +140,21 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       const last = lines[lines.length - 1]
       return { entries: lines.length, hash: last === undefined ? GENESIS : hashLine(last) }
     },
+  }
+}
+
+/** Where the log of `dataDir` lives. */
+export function auditLogPath(dataDir: string): string {
+  return join(dataDir, 'audit', 'audit.log')
+}
+
+/** The log file's text; '' when there is none yet. */
+export function readAuditFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
+    throw error
   }
 }
 

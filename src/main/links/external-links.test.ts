@@ -11,9 +11,15 @@ import type { KvStore } from '../settings/kv-store'
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings'
 import { createInMemoryVaultHost } from '../vault/memory-host'
 import { HANDWRITTEN_PAYLOADS, hostileUrl } from '../../../tests/fixtures/hostile-urls'
-import { ALLOWED_EXTERNAL_HOSTS, isAllowedExternalUrl } from './external-links'
+import {
+  REDIRECTOR_PAYLOADS,
+  redirectorUrl,
+} from '../../../tests/fixtures/external-links-redirectors'
+import { metaLinks } from '../connect/meta-links'
+import { ALLOWED_EXTERNAL_HOSTS, checkExternalUrl, isAllowedExternalUrl } from './external-links'
+import { LINK_PATTERNS, matchesPattern } from './link-patterns'
 
-const ALLOWED = [...ALLOWED_EXTERNAL_HOSTS]
+const ALLOWED_HOSTS = [...ALLOWED_EXTERNAL_HOSTS]
 
 describe('isAllowedExternalUrl', () => {
   it(`rejects ${HANDWRITTEN_PAYLOADS.length} hand-written payloads`, () => {
@@ -42,20 +48,67 @@ describe('isAllowedExternalUrl', () => {
     )
   })
 
-  it('accepts https pages on the exact Meta hosts', () => {
-    expect(isAllowedExternalUrl('https://business.facebook.com')).toBe(true)
-    expect(
-      isAllowedExternalUrl('https://business.facebook.com/settings/system-users?business_id=1'),
-    ).toBe(true)
-    expect(
-      isAllowedExternalUrl('https://developers.facebook.com/docs/marketing-api/system-users/'),
-    ).toBe(true)
-    expect(isAllowedExternalUrl('https://www.facebook.com/help/')).toBe(true)
+  it(`refuses ${REDIRECTOR_PAYLOADS.length} redirector and URL-carrying payloads`, () => {
+    expect(REDIRECTOR_PAYLOADS.filter(isAllowedExternalUrl)).toStrictEqual([])
+  })
+
+  it('refuses 2,000 generated URLs whose query carries a URL, on any host and path', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ALLOWED), fc.webPath(), (host, path) => {
-        expect(
-          isAllowedExternalUrl(`https://${host}${path.startsWith('/') ? path : `/${path}`}`),
-        ).toBe(true)
+      fc.property(redirectorUrl, (url) => {
+        expect(isAllowedExternalUrl(url)).toBe(false)
+      }),
+      { numRuns: 2_000 },
+    )
+  })
+
+  it('says why a redirector or a carried URL was refused', () => {
+    expect(
+      checkExternalUrl('https://l.facebook.com/l.php?u=https%3A%2F%2Fevil.test'),
+    ).toStrictEqual({ allowed: false, reason: 'redirector' })
+    expect(checkExternalUrl('https://www.facebook.com/l.php?u=x')).toStrictEqual({
+      allowed: false,
+      reason: 'redirector',
+    })
+    expect(
+      checkExternalUrl(
+        'https://business.facebook.com/settings/apps?business_id=1&next=//evil.test',
+      ),
+    ).toStrictEqual({ allowed: false, reason: 'carries-url' })
+    expect(checkExternalUrl('https://www.facebook.com/help/')).toStrictEqual({
+      allowed: false,
+      reason: 'not-on-list',
+    })
+  })
+
+  it('accepts every page the app links to, and nothing else on the same hosts', () => {
+    const id = '1234567890123456'
+    const appLinks = [
+      ...Object.values(metaLinks).map((link) => link(id)),
+      // src/renderer/src/connect/meta-links.ts
+      'https://developers.facebook.com/apps/',
+      'https://developers.facebook.com/tools/explorer/',
+      'https://business.facebook.com/',
+    ]
+    expect(appLinks.filter((url) => !isAllowedExternalUrl(url))).toStrictEqual([])
+    for (const other of [
+      'https://business.facebook.com',
+      'https://www.facebook.com/help/',
+      'https://developers.facebook.com/docs/marketing-api/system-users/',
+      'https://business.facebook.com/settings/system-users?business_id=1&business_id=2',
+      'https://business.facebook.com/settings/system-users?business_id=abc',
+      'https://developers.facebook.com/apps/12/dashboard',
+      'https://www.facebook.com/settings/?tab=business_tools&x=1',
+    ]) {
+      expect(isAllowedExternalUrl(other), other).toBe(false)
+    }
+    fc.assert(
+      fc.property(fc.constantFrom(...ALLOWED_HOSTS), fc.webPath(), (host, path) => {
+        const url = `https://${host}${path.startsWith('/') ? path : `/${path}`}`
+        // Only a URL written as its parsed form may pass ("/." or "/a/../" are refused as written).
+        const canonical = new URL(url).href === url
+        expect(isAllowedExternalUrl(url), url).toBe(
+          canonical && LINK_PATTERNS.some((p) => matchesPattern(url, p)),
+        )
       }),
       { numRuns: 1_000 },
     )
@@ -114,7 +167,7 @@ describe('app:link-open through the dispatcher', () => {
   })
 
   it('opens an allowed Meta page exactly once', async () => {
-    const url = 'https://business.facebook.com/settings/system-users'
+    const url = 'https://business.facebook.com/settings/system-users?business_id=1234567890123456'
     expect(await dispatch('app:link-open', { url })).toStrictEqual({
       ok: true,
       value: { opened: true },
