@@ -25,6 +25,12 @@ if ((${#need[@]})); then
 fi
 
 started=$SECONDS
+# The import rules and the folder picture (docs/dependencies.md) first: a few seconds, no build.
+# A failure does not stop the layers; it is counted in the closing line and named above it.
+failed_steps=()
+if ((! $#)); then
+  node scripts/deps/run.mjs --check || failed_steps+=('npm run deps:check')
+fi
 # The e2e layer drives the built renderer through the preview server.
 npx electron-vite build >/dev/null || { echo 'Build failed.' >&2; echo 'tests: 0 passed, 1 failed, 0 skipped'; exit 1; }
 
@@ -54,4 +60,4 @@ XDG_RUNTIME_DIR="$tmp/run" XDG_DATA_HOME="$tmp/data" dbus-run-session -- bash -c
   cat reports/layers/browser.log
 ' vitest "$@" 2> >(grep -v 'Failed to set fd limit' >&2)
 echo "npm test: $((SECONDS - started)) s on Node $(node -v), build included"
-node scripts/vitest-summary.mjs reports/vitest-*.json
+node scripts/vitest-summary.mjs "${failed_steps[@]/#/--failed-step=}" reports/vitest-*.json

@@ -4,7 +4,13 @@
 // side, each with its own report), which the security gate reads as "the last npm test".
 import { readFileSync, writeFileSync } from 'node:fs'
 
-const files = process.argv.length > 2 ? process.argv.slice(2) : ['reports/vitest.json']
+// `--failed-step=<command>`: a check npm test ran beside vitest (npm run deps:check) that failed;
+// each counts as one failed test and is named, so the closing line never says 0 failed for it.
+const STEP = '--failed-step='
+const args = process.argv.slice(2)
+const failedSteps = args.filter((arg) => arg.startsWith(STEP)).map((arg) => arg.slice(STEP.length))
+const paths = args.filter((arg) => !arg.startsWith(STEP))
+const files = paths.length > 0 ? paths : ['reports/vitest.json']
 const reports = []
 for (const file of files) {
   try {
@@ -38,7 +44,8 @@ if (files.some((file) => file !== 'reports/vitest.json')) {
 }
 
 const passed = merged.numPassedTests
-const failed = merged.numFailedTests + merged.numRuntimeErrorTestSuites
+const failed = merged.numFailedTests + merged.numRuntimeErrorTestSuites + failedSteps.length
+for (const step of failedSteps) console.log(`failed beside vitest: ${step} (its message is above)`)
 const skipped = merged.numPendingTests + merged.numTodoTests
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed > 0 || passed === 0 || skipped > 0 || !merged.success ? 1 : 0)

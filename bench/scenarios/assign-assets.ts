@@ -2,10 +2,10 @@ import type { AssignableKind } from '@shared/catalog/asset-kinds'
 import {
   assignAsset,
   assignMany,
-  listAssignedAssets,
   type Assignment,
-} from '../../src/main/graph/assignments'
-import type { GraphClient } from '../../src/main/graph/client'
+  type GraphClient,
+  listAssignedAssets,
+} from '../../src/main/graph'
 import { atLeast, atMost, check, figure, median, type ScenarioResult } from '../support/figures'
 import { measureCalls, startGraphRig, type GraphRig } from '../support/graph-rig'
 

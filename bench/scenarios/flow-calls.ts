@@ -2,15 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AssignableKind } from '@shared/catalog/asset-kinds'
-import { installApp } from '../../src/main/graph/apps'
-import { assignMany, listAssignedAssets, type Assignment } from '../../src/main/graph/assignments'
-import type { GraphClient } from '../../src/main/graph/client'
-import { debugToken } from '../../src/main/graph/debug'
-import { createSystemUser, findSystemUserByName } from '../../src/main/graph/system-users'
-import { generateSystemUserToken } from '../../src/main/graph/tokens'
-import { createMemorySecretStore } from '../../src/main/secrets/memory-secret-store'
-import { createFileKvStore } from '../../src/main/settings/file-kv-store'
-import { DEFAULT_SETTINGS } from '../../src/main/settings/settings'
+import {
+  assignMany,
+  type Assignment,
+  createSystemUser,
+  debugToken,
+  findSystemUserByName,
+  generateSystemUserToken,
+  type GraphClient,
+  installApp,
+  listAssignedAssets,
+} from '../../src/main/graph'
+import { createMemorySecretStore } from '../../src/main/secrets'
+import { createFileKvStore, DEFAULT_SETTINGS } from '../../src/main/settings'
 import { check, figure, type ScenarioResult } from '../support/figures'
 import { measureCalls, startGraphRig, type GraphRig } from '../support/graph-rig'
 

@@ -1,7 +1,6 @@
 import { ASSIGNABLE_KINDS, type AssignableKind } from '@shared/catalog/asset-kinds'
-import { listAssets } from '../../src/main/graph/assets'
-import { MAX_PAGE_SIZE } from '../../src/main/graph/paginate'
-import type { AssetKind as SimAssetKind } from '../../src/main/practice/simulator'
+import { listAssets, MAX_PAGE_SIZE } from '../../src/main/graph'
+import type { AssetKind as SimAssetKind } from '../../src/main/practice'
 import { atMost, check, figure, type Figure, type ScenarioResult } from '../support/figures'
 import { measureCalls, startGraphRig } from '../support/graph-rig'
 

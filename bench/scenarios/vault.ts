@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createMemorySecretStore } from '../../src/main/secrets/memory-secret-store'
-import { createFileKvStore, writeAtomic } from '../../src/main/settings/file-kv-store'
-import { DEFAULT_SETTINGS } from '../../src/main/settings/settings'
-import { createVaultIndex } from '../../src/main/vault/vault-index'
+import { createMemorySecretStore } from '../../src/main/secrets'
+import { createFileKvStore, DEFAULT_SETTINGS, writeAtomic } from '../../src/main/settings'
+import { createVaultIndex } from '../../src/main/vault'
 import { atMost, below, check, figure, median, type ScenarioResult } from '../support/figures'
 import {
   heapGrowth,

@@ -1,10 +1,6 @@
-import {
-  createGraphClient,
-  type GraphClient,
-  type GraphCredentials,
-} from '../../src/main/graph/client'
-import { silentLogger } from '../../src/main/log/logger'
-import { startSimulator, type RunningSimulator } from '../../src/main/practice/simulator'
+import { createGraphClient, type GraphClient, type GraphCredentials } from '../../src/main/graph'
+import { silentLogger } from '../../src/main/log'
+import { type RunningSimulator, startSimulator } from '../../src/main/practice'
 
 /**
  * The Graph side of the bench: the practice simulator with a fixed latency on every request, and

@@ -1,14 +1,16 @@
 import { dirname } from 'node:path'
 import { CONTRACT } from '@shared/ipc/contract'
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatcher'
-import { silentLogger } from '../../src/main/log/logger'
-import { createMemorySecretStore } from '../../src/main/secrets/memory-secret-store'
-import type { SecretStore } from '../../src/main/secrets/secret-store'
+import { createDispatcher, type Dispatch } from '../../src/main/ipc'
+import { silentLogger } from '../../src/main/log'
+import { createMemorySecretStore, type SecretStore } from '../../src/main/secrets'
 import { buildServices, type MainServices } from '../../src/main/services'
-import { createFileKvStore } from '../../src/main/settings/file-kv-store'
-import type { KvStore } from '../../src/main/settings/kv-store'
-import { DEFAULT_SETTINGS, type Settings } from '../../src/main/settings/settings'
-import { createInMemoryVaultHost } from '../../src/main/vault/memory-host'
+import {
+  createFileKvStore,
+  DEFAULT_SETTINGS,
+  type KvStore,
+  type Settings,
+} from '../../src/main/settings'
+import { createInMemoryVaultHost } from '../../src/main/vault'
 import { check } from './figures'
 
 /**

@@ -1,4 +1,4 @@
-import type { RecordedRequest } from '../../src/main/practice/simulator'
+import type { RecordedRequest } from '../../src/main/practice'
 
 /**
  * Sequential round trips, read from what the simulator received. Every request is answered no

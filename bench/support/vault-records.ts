@@ -1,5 +1,5 @@
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
-import type { SecretRef, SecretStore } from '../../src/main/secrets/secret-store'
+import type { SecretRef, SecretStore } from '../../src/main/secrets'
 
 /**
  * Vault metadata records for the vault scenario: deterministic (no randomness), shaped like what a

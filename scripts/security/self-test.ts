@@ -142,8 +142,8 @@ export const MUTATIONS: readonly Mutation[] = [
       replaceIn(
         tree,
         'src/main/vault/secrets-access.ts',
-        '    return keychainError(error)\n  }\n}\n\n/** Deletes',
-        '    return error === undefined ? keychainError(error) : ok(undefined)\n  }\n}\n\n/** Deletes',
+        '  return keychainOf(secrets).set(vaultSecretRef(record), token)\n}',
+        '  await keychainOf(secrets).set(vaultSecretRef(record), token)\n  return ok(undefined)\n}',
       ),
   },
   {

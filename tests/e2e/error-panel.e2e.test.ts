@@ -13,9 +13,9 @@ import { en } from '@shared/i18n/en'
 import { translate } from '@shared/i18n/translate'
 import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { adminTokenRef, appSecretRef } from '../../src/main/connect/app-credentials'
-import type { Fault, RunningSimulator } from '../../src/main/practice/simulator'
-import { createKeychainStore } from '../../src/main/secrets/keychain-store'
+import { adminTokenRef, appSecretRef } from '../../src/main/connect'
+import type { Fault, RunningSimulator } from '../../src/main/practice'
+import { createKeychainStore } from '../../src/main/secrets'
 import { scanWithAxe } from '../support/e2e/axe'
 import {
   addSystemUserButton,

@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPracticeRuntime } from '../../src/main/practice/practice-runtime'
-import type { RunningSimulator } from '../../src/main/practice/simulator'
-import { createInMemoryVaultHost } from '../../src/main/vault/memory-host'
+import { createPracticeRuntime, type RunningSimulator } from '../../src/main/practice'
+import { createInMemoryVaultHost } from '../../src/main/vault'
 import { encodingsOf } from '../fixtures/canaries'
 import { recordEvidence, type EvidenceFigure } from '../fixtures/evidence'
-import { canariesOf, newTempEntries, scanPaths, scanTexts, tempEntries } from '../support/e2e/hygiene'
+import {
+  canariesOf,
+  newTempEntries,
+  scanPaths,
+  scanTexts,
+  tempEntries,
+} from '../support/e2e/hygiene'
 import { openPreviewSession, type PreviewSession } from '../support/e2e/preview-session'
 import { dumpRenderer, openRecord, tokenCode, vaultRows } from '../support/e2e/vault-page'
 import { callApi, connectPractice, openVault, runGuidedFlow } from '../support/e2e/vault-steps'

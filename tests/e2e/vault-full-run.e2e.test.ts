@@ -2,13 +2,18 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPracticeRuntime } from '../../src/main/practice/practice-runtime'
-import type { RunningSimulator } from '../../src/main/practice/simulator'
-import { createInMemoryVaultHost } from '../../src/main/vault/memory-host'
+import { createPracticeRuntime, type RunningSimulator } from '../../src/main/practice'
+import { createInMemoryVaultHost } from '../../src/main/vault'
 import { encodingsOf } from '../fixtures/canaries'
 import { canariesOf, scanPaths, scanTexts } from '../support/e2e/hygiene'
 import { openPreviewSession, type PreviewSession } from '../support/e2e/preview-session'
-import { backToList, dumpRenderer, openRecord, tokenCode, vaultRows } from '../support/e2e/vault-page'
+import {
+  backToList,
+  dumpRenderer,
+  openRecord,
+  tokenCode,
+  vaultRows,
+} from '../support/e2e/vault-page'
 import {
   callApi,
   connectPractice,

@@ -8,9 +8,9 @@ import { countingSecretStore, generateVaultRecords } from '../../bench/support/v
 import {
   createPracticeRuntime,
   type PracticeRuntime,
-} from '../../src/main/practice/practice-runtime'
-import type { RunningSimulator } from '../../src/main/practice/simulator'
-import type { SecretStore } from '../../src/main/secrets/secret-store'
+  type RunningSimulator,
+} from '../../src/main/practice'
+import type { SecretStore } from '../../src/main/secrets'
 import { openPreviewSession, type PreviewSession } from '../support/e2e/preview-session'
 import { vaultRows } from '../support/e2e/vault-page'
 import { openVault } from '../support/e2e/vault-steps'

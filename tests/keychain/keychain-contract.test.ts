@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeEach } from 'vitest'
-import { createKeychainStore } from '../../src/main/secrets/keychain-store'
+import { createKeychainStore } from '../../src/main/secrets'
 import { describeSecretStoreContract } from '../../src/main/secrets/secret-store-contract'
 import { requireKeyringSession } from './keyring-session'
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { Logger } from '../../../src/main/log/logger'
+import type { Logger } from '../../../src/main/log'
 
 /**
  * What the SEC-13 gate writes through the app's logger: canaries shaped like real secrets (Meta

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createLogger, fileSink } from '../../../src/main/log/logger'
+import { createLogger, fileSink } from '../../../src/main/log'
 import { resultOf } from '../gate'
 import { checkLogRedaction, logRedactionGate, type LoggerApi } from './log-redaction'
 

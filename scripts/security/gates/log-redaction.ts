@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import type * as LoggerModule from '../../../src/main/log/logger'
+import type * as LoggerModule from '../../../src/main/log'
 import {
   encodingsOf,
   makeCanaryToken,

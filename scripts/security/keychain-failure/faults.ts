@@ -1,5 +1,4 @@
-import type { MemorySecretStore } from '../../../src/main/secrets/memory-secret-store'
-import type { SecretRef, SecretStore } from '../../../src/main/secrets/secret-store'
+import type { MemorySecretStore, SecretRef, SecretStore } from '../../../src/main/secrets'
 
 /**
  * The keychain's failure modes as the drill injects them, on top of the in-memory store's own

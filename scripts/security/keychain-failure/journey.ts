@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { planFromGoal } from '@shared/catalog'
 import type { AssignmentGroup, RunStartRequest, RunSummary } from '@shared/ipc/schemas/flow'
 import type { Result } from '@shared/result'
-import type { SeedFixtures } from '../../../src/main/practice/types'
+import type { SeedFixtures } from '../../../src/main/practice'
 import type { World } from './world'
 
 /**

@@ -1,5 +1,5 @@
 import type { Result } from '@shared/result'
-import type { SecretRef } from '../../../src/main/secrets/secret-store'
+import type { SecretRef } from '../../../src/main/secrets'
 import { journalRuns } from './journey'
 import type { World } from './world'
 

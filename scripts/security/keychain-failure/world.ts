@@ -5,25 +5,28 @@ import type { Channel } from '@shared/ipc/channels'
 import type { RequestOf, ResponseOf } from '@shared/ipc/contract'
 import type { Result } from '@shared/result'
 import { createClickingLoginPort } from '../../../tests/support/node/clicking-login-port'
-import { createAuditLog } from '../../../src/main/audit/audit-log'
-import { createDispatcher } from '../../../src/main/ipc/dispatcher'
-import { createLogger, fileSink, memorySink } from '../../../src/main/log/logger'
+import { createAuditLog } from '../../../src/main/audit'
+import { createDispatcher } from '../../../src/main/ipc'
+import { createLogger, fileSink, memorySink } from '../../../src/main/log'
 import {
   createPracticeRuntime,
   type PracticeRuntime,
   type PracticeSession,
-} from '../../../src/main/practice/practice-runtime'
-import type { RunningSimulator } from '../../../src/main/practice/simulator'
+  type RunningSimulator,
+} from '../../../src/main/practice'
 import {
   createMemorySecretStore,
   type MemorySecretStore,
-} from '../../../src/main/secrets/memory-secret-store'
-import type { SecretStore } from '../../../src/main/secrets/secret-store'
+  type SecretStore,
+} from '../../../src/main/secrets'
 import { buildServices } from '../../../src/main/services'
-import { createFileKvStore } from '../../../src/main/settings/file-kv-store'
-import type { KvStore } from '../../../src/main/settings/kv-store'
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/main/settings/settings'
-import { createInMemoryVaultHost } from '../../../src/main/vault/memory-host'
+import {
+  createFileKvStore,
+  DEFAULT_SETTINGS,
+  type KvStore,
+  type Settings,
+} from '../../../src/main/settings'
+import { createInMemoryVaultHost } from '../../../src/main/vault'
 import { makeCanaryAppSecret } from '../../../tests/fixtures/canaries'
 import { createFaultableStore, type FaultableStore } from './faults'
 

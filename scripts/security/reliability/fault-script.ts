@@ -1,4 +1,4 @@
-import type { Fault, FaultMatch, FaultRule } from '../../../src/main/practice/faults'
+import type { Fault, FaultMatch, FaultRule } from '../../../src/main/practice'
 
 /**
  * A seeded random fault script for one run of the guided flow: which requests misbehave and how.

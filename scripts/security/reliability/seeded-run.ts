@@ -3,8 +3,7 @@ import type { RunSummary } from '../../../src/shared/ipc/schemas/flow'
 import { en } from '../../../src/shared/i18n/en'
 import { translate } from '../../../src/shared/i18n/translate'
 import type { AppError, Result } from '../../../src/shared/result'
-import { stripVersion } from '../../../src/main/practice/faults'
-import type { RecordedRequest } from '../../../src/main/practice/simulator'
+import { type RecordedRequest, stripVersion } from '../../../src/main/practice'
 import {
   goalRequest,
   startFlowHarness,

@@ -1,6 +1,5 @@
-import type { GraphClient } from '../../../src/main/graph/client'
-import { stripVersion, type Fault } from '../../../src/main/practice/faults'
-import type { RunningSimulator } from '../../../src/main/practice/simulator'
+import type { GraphClient } from '../../../src/main/graph'
+import { type Fault, type RunningSimulator, stripVersion } from '../../../src/main/practice'
 
 /**
  * What crossed the wire, in real time as well as on the fake clock: which request got which
