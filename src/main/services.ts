@@ -123,7 +123,7 @@ export function buildServices(ports: MainPorts): MainServices {
   })
   const session = createAdminSessionPort(connect.store, targets)
 
-  const setup = createFlowService({
+  const flow = createFlowService({
     session,
     secrets: ports.secrets,
     vault: vaultIndex,
@@ -161,7 +161,7 @@ export function buildServices(ports: MainPorts): MainServices {
       return ok({ opened: true as const })
     },
     ...connect.handlers,
-    ...setup.handlers,
+    ...flow.handlers,
     ...vault.handlers,
   }
   return {
@@ -169,7 +169,7 @@ export function buildServices(ports: MainPorts): MainServices {
     lockVault: () => vault.lock('manual'),
     dispose: async () => {
       await vault.dispose()
-      setup.journal.release()
+      flow.journal.release()
       await practice.close()
     },
   }

@@ -1,7 +1,8 @@
 import { ConnectionSummary } from '@shared/ipc/schemas/connect'
 import { err, ok, type AppError, type Result } from '@shared/result'
 import type { Logger } from '../log/logger'
-import { SecretStoreError, type SecretRef, type SecretStore } from '../secrets/secret-store'
+import { keychainOf } from '../secrets/keychain'
+import type { SecretRef, SecretStore } from '../secrets/secret-store'
 import type { KvStore } from '../settings/kv-store'
 import type { Settings } from '../settings/settings'
 import { adminTokenRef, appSecretRef, connectionRecordId } from './app-credentials'
@@ -36,11 +37,8 @@ export interface ConnectionStore {
   rememberBusiness(target: Target, appId: string, businessId: string): Result<void>
 }
 
-/** A keychain or settings failure as the AppError the admin reads. */
-export function storageError(error: unknown): AppError {
-  if (error instanceof SecretStoreError) return { code: error.code, messageKey: error.messageKey }
-  return { code: 'storage-failed', messageKey: 'errors.storageFailed' }
-}
+/** A settings write that failed, as the admin reads it (keychain failures come from keychainOf). */
+const STORAGE_FAILED: AppError = { code: 'storage-failed', messageKey: 'errors.storageFailed' }
 
 const refsOf = (summary: Pick<ConnectionSummary, 'target' | 'appId'>): SecretRef[] => [
   appSecretRef(summary.target, summary.appId),
@@ -52,7 +50,8 @@ export function createConnectionStore(deps: {
   readonly settings: KvStore<Settings>
   readonly log: Logger
 }): ConnectionStore {
-  const { secrets, settings, log } = deps
+  const { settings, log } = deps
+  const keychain = keychainOf(deps.secrets)
 
   const writeSettings = <K extends keyof Settings>(key: K, value: Settings[K]): Result<void> => {
     try {
@@ -60,7 +59,7 @@ export function createConnectionStore(deps: {
       return ok(undefined)
     } catch (error) {
       log.error('connect.settings-write-failed', { key: String(key), error })
-      return { ok: false, error: storageError(error) }
+      return { ok: false, error: STORAGE_FAILED }
     }
   }
 
@@ -70,22 +69,19 @@ export function createConnectionStore(deps: {
     before: ReadonlyMap<SecretRef, string>,
   ) => {
     for (const ref of written) {
-      try {
-        const previous = before.get(ref)
-        if (previous === undefined) await secrets.delete(ref)
-        else await secrets.set(ref, previous)
-      } catch (error) {
-        log.error('connect.rollback-failed', { kind: ref.kind, error })
-      }
+      const previous = before.get(ref)
+      const undone =
+        previous === undefined ? await keychain.delete(ref) : await keychain.set(ref, previous)
+      if (!undone.ok)
+        log.error('connect.rollback-failed', { kind: ref.kind, code: undone.error.code })
     }
   }
 
   const deleteQuietly = async (refs: readonly SecretRef[]) => {
     for (const ref of refs) {
-      try {
-        await secrets.delete(ref)
-      } catch (error) {
-        log.warn('connect.old-secret-not-removed', { kind: ref.kind, error })
+      const removed = await keychain.delete(ref)
+      if (!removed.ok) {
+        log.warn('connect.old-secret-not-removed', { kind: ref.kind, code: removed.error.code })
       }
     }
   }
@@ -122,20 +118,24 @@ export function createConnectionStore(deps: {
       const [secretRef, tokenRef] = refs as [SecretRef, SecretRef]
       const before = new Map<SecretRef, string>()
       const written: SecretRef[] = []
-      try {
-        // Reconnecting the same app overwrites its entries; remember them to restore on failure.
-        for (const ref of refs) {
-          const old = await secrets.get(ref)
-          if (old !== null) before.set(ref, old)
-        }
-        await secrets.set(secretRef, values.appSecret)
-        written.push(secretRef)
-        await secrets.set(tokenRef, values.token)
-        written.push(tokenRef)
-      } catch (error) {
-        log.warn('connect.keychain-write-failed', { error })
+      const failed = async (error: AppError): Promise<Result<void>> => {
+        log.warn('connect.keychain-write-failed', { code: error.code })
         await rollBack(written, before)
-        return { ok: false, error: storageError(error) }
+        return { ok: false, error }
+      }
+      // Reconnecting the same app overwrites its entries; remember them to restore on failure.
+      for (const ref of refs) {
+        const old = await keychain.get(ref)
+        if (!old.ok) return failed(old.error)
+        if (old.value !== null) before.set(ref, old.value)
+      }
+      for (const [ref, value] of [
+        [secretRef, values.appSecret],
+        [tokenRef, values.token],
+      ] as const) {
+        const stored = await keychain.set(ref, value)
+        if (!stored.ok) return failed(stored.error)
+        written.push(ref)
       }
       const saved = writeSettings('connection', summary)
       if (!saved.ok) {
@@ -157,18 +157,16 @@ export function createConnectionStore(deps: {
       const summary = readSummary()
       if (!summary) return err('not-connected', 'connectMain.error.notConnected')
       const [secretRef, tokenRef] = refsOf(summary) as [SecretRef, SecretRef]
-      try {
-        const appSecret = await secrets.get(secretRef)
-        const token = await secrets.get(tokenRef)
-        if (appSecret === null || token === null) {
-          return err('not-connected', 'connectMain.error.credentialsMissing', {
-            hintKey: 'connectMain.hint.signInAgain',
-          })
-        }
-        return ok({ summary, token, appSecret })
-      } catch (error) {
-        return { ok: false, error: storageError(error) }
+      const appSecret = await keychain.get(secretRef)
+      if (!appSecret.ok) return appSecret
+      const token = await keychain.get(tokenRef)
+      if (!token.ok) return token
+      if (appSecret.value === null || token.value === null) {
+        return err('not-connected', 'connectMain.error.credentialsMissing', {
+          hintKey: 'connectMain.hint.signInAgain',
+        })
       }
+      return ok({ summary, token: token.value, appSecret: appSecret.value })
     },
 
     update: (summary) => writeSettings('connection', summary),
@@ -176,12 +174,13 @@ export function createConnectionStore(deps: {
     async clear() {
       const summary = readSummary()
       if (!summary) return writeSettings('connection', null)
-      try {
-        for (const ref of refsOf(summary)) await secrets.delete(ref)
-      } catch (error) {
-        // Keep the summary: the admin can unlock the keychain and try again, and nothing is lost.
-        log.warn('connect.keychain-delete-failed', { error })
-        return { ok: false, error: storageError(error) }
+      for (const ref of refsOf(summary)) {
+        const removed = await keychain.delete(ref)
+        if (!removed.ok) {
+          // Keep the summary: the admin can unlock the keychain and try again, nothing is lost.
+          log.warn('connect.keychain-delete-failed', { code: removed.error.code })
+          return removed
+        }
       }
       return writeSettings('connection', null)
     },

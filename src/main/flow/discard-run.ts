@@ -2,6 +2,7 @@ import { err, ok, type Result } from '@shared/result'
 import type { AdminSessionPort } from '../admin-session'
 import { revokeAllTokens, revokeToken } from '../graph/tokens'
 import type { Logger } from '../log/logger'
+import { keychainOf } from '../secrets/keychain'
 import type { SecretRef, SecretStore } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
 import type { Journal } from './journal'
@@ -42,14 +43,14 @@ async function settleUnrecorded(deps: DiscardDeps, run: RunRecord): Promise<Resu
   // generate-token goes IN_FLIGHT (durably) before any token exists: PLANNED, nothing to find.
   if (stepOf(run, 'generate-token').state === 'planned') return ok(undefined)
   const ref: SecretRef = { kind: 'system-user-token', id: run.vaultRecordId }
-  let token: string | null
-  try {
-    token = await deps.secrets.get(ref)
-  } catch (error) {
+  const keychain = keychainOf(deps.secrets)
+  const read = await keychain.get(ref)
+  if (!read.ok) {
     // Unreadable: a live token may be there. Keep the run, so continuing can still record it.
-    deps.log.warn('flowHome.discard-keychain-failed', { runId: run.runId, error })
+    deps.log.warn('flowHome.discard-keychain-failed', { runId: run.runId, code: read.error.code })
     return err('keychain-failed', 'flowMain.discard.keychainUnreadable')
   }
+  const token = read.value
   const lost =
     !run.adopted &&
     (stepOf(run, 'generate-token').state === 'in-flight' || run.orphans.some((o) => !o.revoked))
@@ -58,11 +59,13 @@ async function settleUnrecorded(deps: DiscardDeps, run: RunRecord): Promise<Resu
   if (!revoked.ok && !nothingLiveLeft(run, revoked.error.code)) return revoked
   deps.log.warn('flowHome.discard-revoked-token', { runId: run.runId, adopted: run.adopted })
   if (token === null) return ok(undefined)
-  try {
-    await deps.secrets.delete(ref)
-  } catch (error) {
+  const removed = await keychain.delete(ref)
+  if (!removed.ok) {
     // Revoked already: what stays in the keychain can no longer be used.
-    deps.log.warn('flowHome.discard-keychain-failed', { runId: run.runId, error })
+    deps.log.warn('flowHome.discard-keychain-failed', {
+      runId: run.runId,
+      code: removed.error.code,
+    })
   }
   return ok(undefined)
 }

@@ -66,7 +66,7 @@ const withSession = async <T>(
   return session.ok ? work(session.value) : session
 }
 
-/** Builds the setup handlers and the journal behind them. */
+/** Builds the flow's handlers and the journal behind them. */
 export function createFlowService(deps: FlowDeps): FlowService {
   const now = () => new Date((deps.clock ?? Date.now)())
   const journal = createJournal(deps.dataDir, deps.log, deps.lock)
@@ -181,9 +181,4 @@ export function createFlowService(deps: FlowDeps): FlowService {
     },
   }
   return { handlers, journal }
-}
-
-/** The handlers alone, as services.ts spreads them into the table. */
-export function createFlowHandlers(deps: FlowDeps): FlowHandlers {
-  return createFlowService(deps).handlers
 }

@@ -1,13 +1,9 @@
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
-import { err, ok, type AppError, type Result } from '@shared/result'
+import { err, ok, type Result } from '@shared/result'
 import type { AdminSession, AdminSessionPort } from '../admin-session'
 import { registerSecret } from '../log/redact'
-import {
-  SecretStoreError,
-  type SecretKind,
-  type SecretRef,
-  type SecretStore,
-} from '../secrets/secret-store'
+import { keychainOf } from '../secrets/keychain'
+import type { SecretKind, SecretRef, SecretStore } from '../secrets/secret-store'
 
 /**
  * The vault's only doors to the keychain and to Meta. Every secret read goes through `readToken`,
@@ -37,24 +33,16 @@ export const isAdminRecord = (record: VaultRecordSummary): boolean =>
   record.kind === 'admin-system-user' ||
   record.systemUserRole === 'admin'
 
-const keychainError = (error: unknown): { ok: false; error: AppError } =>
-  error instanceof SecretStoreError
-    ? err(error.code, error.messageKey)
-    : err('keychain-failed', 'errors.keychainFailed')
-
 /** Reads a record's token; `not-found` when the keychain no longer has it. */
 export async function readToken(
   secrets: SecretStore,
   record: VaultRecordSummary,
 ): Promise<Result<string>> {
-  try {
-    const value = await secrets.get(vaultSecretRef(record))
-    if (value === null) return err('not-found', 'vaultMain.secret.missing')
-    registerSecret(value)
-    return ok(value)
-  } catch (error) {
-    return keychainError(error)
-  }
+  const read = await keychainOf(secrets).get(vaultSecretRef(record))
+  if (!read.ok) return read
+  if (read.value === null) return err('not-found', 'vaultMain.secret.missing')
+  registerSecret(read.value)
+  return ok(read.value)
 }
 
 export async function writeToken(
@@ -63,12 +51,7 @@ export async function writeToken(
   token: string,
 ): Promise<Result<void>> {
   registerSecret(token)
-  try {
-    await secrets.set(vaultSecretRef(record), token)
-    return ok(undefined)
-  } catch (error) {
-    return keychainError(error)
-  }
+  return keychainOf(secrets).set(vaultSecretRef(record), token)
 }
 
 /** Deletes a record's keychain entry; an entry that is already gone is fine. */
@@ -76,12 +59,8 @@ export async function deleteToken(
   secrets: SecretStore,
   record: Pick<VaultRecordSummary, 'id' | 'kind'>,
 ): Promise<Result<void>> {
-  try {
-    await secrets.delete(vaultSecretRef(record))
-    return ok(undefined)
-  } catch (error) {
-    return keychainError(error)
-  }
+  const deleted = await keychainOf(secrets).delete(vaultSecretRef(record))
+  return deleted.ok ? ok(undefined) : deleted
 }
 
 /**

@@ -108,8 +108,3 @@ export function createVault(deps: VaultDeps): Vault {
     },
   }
 }
-
-/** The handler table only, for `services.ts` (see createVault for quit and lock). */
-export function createVaultHandlers(deps: VaultDeps): VaultHandlers {
-  return createVault(deps).handlers
-}

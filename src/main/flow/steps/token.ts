@@ -1,7 +1,8 @@
 import { err, ok, type AppError, type Result } from '@shared/result'
 import type { GraphCredentials } from '../../graph/client'
 import { generateSystemUserToken, revokeAllTokens } from '../../graph/tokens'
-import { SecretStoreError, type SecretRef, type SecretStore } from '../../secrets/secret-store'
+import { KEYCHAIN_FAILED, keychainOf } from '../../secrets/keychain'
+import type { SecretRef, SecretStore } from '../../secrets/secret-store'
 import type { VaultIndex } from '../../vault/vault-index'
 import type { RunDriver } from '../run-driver'
 import { stepOf, withStep, type RunRecord } from '../run-record'
@@ -28,19 +29,6 @@ export interface TokenDeps {
 
 const refOf = (run: RunRecord): SecretRef => ({ kind: 'system-user-token', id: run.vaultRecordId })
 
-const keychainError = (error: unknown): AppError =>
-  error instanceof SecretStoreError
-    ? { code: error.code, messageKey: error.messageKey }
-    : { code: 'keychain-failed', messageKey: 'errors.keychainFailed' }
-
-async function readStored(secrets: SecretStore, ref: SecretRef): Promise<Result<string | null>> {
-  try {
-    return ok(await secrets.get(ref))
-  } catch (error) {
-    return { ok: false, error: keychainError(error) }
-  }
-}
-
 /**
  * The admin system user's token when the vault holds one for this business and app
  * (docs/graph-api.md §10.13).
@@ -60,7 +48,7 @@ async function generatorCredentials(
         record.practice === run.practice,
     )
   const stored = admin
-    ? await readStored(deps.secrets, { kind: 'system-user-token', id: admin.id })
+    ? await keychainOf(deps.secrets).get({ kind: 'system-user-token', id: admin.id })
     : undefined
   const own =
     stored?.ok && stored.value
@@ -167,14 +155,14 @@ async function generate(
 async function store(driver: RunDriver, deps: TokenDeps, token: string): Promise<Result<void>> {
   const ref = refOf(driver.run)
   driver.crash('before-request', 'save-token')
-  let failure: AppError | undefined
-  try {
-    await deps.secrets.set(ref, token)
-    if ((await deps.secrets.get(ref)) !== token)
-      failure = { code: 'keychain-failed', messageKey: 'errors.keychainFailed' }
-  } catch (error) {
-    failure = keychainError(error)
-  }
+  const keychain = keychainOf(deps.secrets)
+  const written = await keychain.set(ref, token)
+  const readBack = written.ok ? await keychain.get(ref) : written
+  const failure: AppError | undefined = !readBack.ok
+    ? readBack.error
+    : readBack.value !== token
+      ? KEYCHAIN_FAILED
+      : undefined
   driver.crash('after-response', 'save-token')
   if (!failure) return ok(undefined)
   const run = driver.run
@@ -218,7 +206,7 @@ export async function secureToken(
   const generated = stepOf(driver.run, 'generate-token').state
   if (generated !== 'planned') {
     // A crash after the keychain write: the token is there, only the record is missing.
-    const stored = await readStored(deps.secrets, refOf(driver.run))
+    const stored = await keychainOf(deps.secrets).get(refOf(driver.run))
     if (!stored.ok) return stored
     if (stored.value) return ok(await checkToken(driver, stored.value))
     if (generated === 'in-flight' || generated === 'done') {
