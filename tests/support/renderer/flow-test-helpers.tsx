@@ -1,16 +1,13 @@
+import { onTestFinished } from 'vitest'
 import { render, screen, type RenderResult } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { AppStatus } from '@shared/ipc/schemas/app'
 import { useAppStatusStore } from '@renderer/stores/app-status-store'
 import { useFlowAssetsStore } from '@renderer/stores/flow-assets-store'
 import { useFlowStore } from '@renderer/stores/flow-store'
+import { followMainEvents } from '@renderer/stores/main-events'
 import { useNavigationStore } from '@renderer/stores/navigation-store'
-import {
-  createFakeApi,
-  PRACTICE_STATUS,
-  type FakeApi,
-  type FakeApiOptions,
-} from './fake-api'
+import { createFakeApi, PRACTICE_STATUS, type FakeApi, type FakeApiOptions } from './fake-api'
 import { FlowSteps } from '@renderer/flow/flow-steps'
 
 /** Practice, connected to the sample app: what the flow sees after Connect's preflight. */
@@ -41,6 +38,9 @@ export function renderFlow(
   useFlowAssetsStore.getState().reset()
   useNavigationStore.getState().reset()
   useAppStatusStore.getState().statusChanged(CONNECTED_STATUS)
+  // The flow alone, without the shell: follow main's events as the shell does when it starts.
+  const unfollow = followMainEvents(fake.api)
+  onTestFinished(unfollow)
   const user = userEvent.setup()
   return { ...render(<FlowSteps />), fake, user }
 }

@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react'
 import { taskInfo, type AssignableKind } from '@shared/catalog'
 import type { AssetItem } from '@shared/ipc/schemas/flow'
 import { ErrorNotice } from '../components/error-notice'
-import { LiveMessage } from '../components/live-message'
+import { SearchField } from '../components/search-field'
 import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
 import { ASSET_PAGE_SIZE, useFlowAssetsStore } from '../stores/flow-assets-store'
 import { useFlowStore } from '../stores/flow-store'
@@ -22,28 +22,19 @@ export function AssetKindList(props: {
   const pageRequested = useFlowAssetsStore((state) => state.pageRequested)
   useEffect(() => void listOpened(kind), [listOpened, kind])
   const name = kindName(tr, kind)
-  const searchId = `flow-assets-search-${kind}`
   const page = list?.page
   const query = list?.query ?? ''
   const offset = list?.offset ?? 0
   return (
     <section className="card flow-asset-kind" aria-labelledby={`flow-assets-${kind}`}>
       <h2 id={`flow-assets-${kind}`}>{name}</h2>
-      <div className="field">
-        <label className="field__label" htmlFor={searchId}>
-          {t('flow.assets.search.label', { kind: name })}
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          className="field__input"
-          value={query}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => searchChanged(kind, event.target.value)}
-        />
-      </div>
-      <LiveMessage message={statusText()} />
+      <SearchField
+        id={`flow-assets-search-${kind}`}
+        label={t('flow.assets.search.label', { kind: name })}
+        value={query}
+        onChange={(text) => searchChanged(kind, text)}
+        status={statusText()}
+      />
       {page?.phase === 'failed' ? (
         <ErrorNotice
           error={page.error}

@@ -47,8 +47,8 @@ function CurrentStep(props: { readonly state: FlowState }): ReactNode {
 
 /**
  * The guided flow, steps 2–8 of Meta's "Add system users". Mounted once Connect's preflight says
- * a system user may be added. On open it loads the overview, offers any unfinished run, and
- * follows main's progress events until it is unmounted.
+ * a system user may be added. On open it loads the overview and offers any unfinished run; main's
+ * progress events reach the flow store without it (stores/main-events.ts).
  */
 export function FlowSteps(): ReactNode {
   const machine = useFlowStore((state) => state.machine)

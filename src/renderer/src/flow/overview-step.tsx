@@ -4,6 +4,7 @@ import type { FlowOverview, SystemUserOverview } from '@shared/ipc/schemas/flow'
 import { ErrorNotice } from '../components/error-notice'
 import { InfoIcon } from '../components/icons'
 import { LiveMessage } from '../components/live-message'
+import { SearchField } from '../components/search-field'
 import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
 import { useFlowStore } from '../stores/flow-store'
 import { StepHeading } from './flow-parts'
@@ -72,26 +73,13 @@ function OverviewBody(props: { readonly overview: FlowOverview }): ReactNode {
         <p className="flow-muted">{t('flow.overview.empty')}</p>
       ) : (
         <section aria-label={t('flow.overview.heading')} className="flow-users">
-          <div className="field">
-            <label className="field__label" htmlFor="flow-user-search">
-              {t('flow.overview.search.label')}
-            </label>
-            <p id="flow-user-search-hint" className="field__hint">
-              {t('flow.overview.search.hint')}
-            </p>
-            <input
-              id="flow-user-search"
-              type="search"
-              className="field__input"
-              value={query}
-              aria-describedby="flow-user-search-hint"
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(event) => overviewSearched(event.target.value)}
-            />
-          </div>
-          <LiveMessage
-            message={
+          <SearchField
+            id="flow-user-search"
+            label={t('flow.overview.search.label')}
+            hint={t('flow.overview.search.hint')}
+            value={query}
+            onChange={overviewSearched}
+            status={
               shown.length === 0
                 ? t('flow.overview.noMatch', { query: query.trim() })
                 : t('flow.overview.count', {

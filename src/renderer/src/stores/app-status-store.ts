@@ -2,13 +2,17 @@ import { create } from 'zustand'
 import type { AppStatus } from '@shared/ipc/schemas/app'
 import { err } from '@shared/result'
 import { callApi, IDLE, LOADING, settle, type LoadState } from './load-state'
+import { followMainEvents, handMainEventsTo } from './main-events'
 
 export interface AppStatusState {
   readonly status: LoadState<AppStatus>
 }
 
 export interface AppStatusActions {
-  /** The window opened: load the status and follow main's updates. Returns the unsubscribe. */
+  /**
+   * The window opened: follow every event main sends (stores/main-events.ts) and load the status.
+   * Returns the unsubscribe.
+   */
   readonly appStarted: () => () => void
   /** The admin asked to check the status again (after a failure). */
   readonly retryRequested: () => Promise<void>
@@ -20,7 +24,7 @@ export interface AppStatusActions {
 export const INITIAL_APP_STATUS_STATE: AppStatusState = { status: IDLE }
 
 /** The app's mode, keychain and connection, as main reports them. */
-export const useAppStatusStore = create<AppStatusState & AppStatusActions>()((set, get) => {
+export const useAppStatusStore = create<AppStatusState & AppStatusActions>()((set) => {
   // Bumped by every pushed status and every reset: an answer to an older request is dropped, so
   // a slow first answer can never overwrite a newer status main has pushed since.
   let generation = 0
@@ -37,7 +41,7 @@ export const useAppStatusStore = create<AppStatusState & AppStatusActions>()((se
     appStarted: () => {
       let unsubscribe: () => void
       try {
-        unsubscribe = window.api.onAppStatusChanged((status) => get().statusChanged(status))
+        unsubscribe = followMainEvents()
       } catch {
         // No bridge at all (the page was opened outside the app): say so in the app's words.
         set({ status: settle(err('internal', 'errors.internal')) })
@@ -56,4 +60,8 @@ export const useAppStatusStore = create<AppStatusState & AppStatusActions>()((se
       set(INITIAL_APP_STATUS_STATE)
     },
   }
+})
+
+handMainEventsTo('app', {
+  onAppStatusChanged: (status) => useAppStatusStore.getState().statusChanged(status),
 })

@@ -27,6 +27,7 @@ import {
 } from '../flow/flow-store-helpers'
 import type { MessageKey } from '../i18n/message-key'
 import { callApi, IDLE, LOADING, settle, type LoadState } from './load-state'
+import { handMainEventsTo } from './main-events'
 
 /** The request in flight, if any: the screens disable what would start a second one. */
 export type FlowActivity = 'idle' | 'starting' | 'continuing' | 'cancelling' | 'discarding'
@@ -68,8 +69,11 @@ export type FlowCopyOutcome =
   | { readonly outcome: 'failed'; readonly error: AppError }
 
 export interface FlowStoreActions {
-  /** The flow came on screen: load the overview, offer unfinished runs, follow progress. */
-  readonly flowOpened: () => () => void
+  /**
+   * The flow came on screen: load the overview and offer unfinished runs. Progress arrives through
+   * stores/main-events.ts, handed over below.
+   */
+  readonly flowOpened: () => void
   readonly overviewRequested: () => Promise<void>
   readonly overviewSearched: (query: string) => void
   readonly renameStarted: (systemUserId: string, currentName: string) => void
@@ -154,12 +158,6 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
   return {
     ...INITIAL_FLOW_STORE_STATE,
     flowOpened: () => {
-      let unsubscribe: () => void = () => undefined
-      try {
-        unsubscribe = window.api.onFlowRunProgress((progress) => get().progressReceived(progress))
-      } catch {
-        // No bridge: the overview load below reports it in the app's words.
-      }
       void get().overviewRequested()
       const request = generation
       void callApi(() => window.api.listUnfinishedFlowRuns()).then((result) => {
@@ -168,7 +166,6 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
         set({ unfinished: runs })
         dispatch({ type: 'opened', unfinishedRunIds: runs.map((run) => run.runId) })
       })
-      return unsubscribe
     },
     overviewRequested: async () => {
       const request = generation
@@ -360,4 +357,8 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
       set(INITIAL_FLOW_STORE_STATE)
     },
   }
+})
+
+handMainEventsTo('flow', {
+  onFlowRunProgress: (progress) => useFlowStore.getState().progressReceived(progress),
 })

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { CopyResponse, RevealResponse } from '@shared/ipc/schemas/vault'
 import type { AppError } from '@shared/result'
 import { callApi } from './load-state'
 import { useVaultViewStore } from './vault-view-store'
@@ -77,70 +78,64 @@ export const useVaultRevealStore = create<VaultRevealState & VaultRevealActions>
     set({ revealed: null })
   }
 
+  /**
+   * Reveal and copy take one path: both may need the admin's confirmation first, both find the
+   * vault locked the same way, and only their success differs (a value to show, or a clipboard
+   * that clears itself).
+   */
+  const secretRequested = async (
+    action: AdminConfirmation['action'],
+    recordId: string,
+    confirmAdmin = false,
+  ): Promise<void> => {
+    if (get().busy) return
+    // Showing a value hides the one on screen first; copying leaves it where it is.
+    if (action === 'reveal') drop()
+    const request = generation
+    set({ busy: true, error: null, confirming: null, copied: null })
+    const asked = confirmAdmin ? { id: recordId, confirmAdmin } : { id: recordId }
+    const result = await callApi<RevealResponse | CopyResponse>(() =>
+      action === 'reveal' ? window.api.revealSecret(asked) : window.api.copySecret(asked),
+    )
+    set({ busy: false })
+    // A reveal hidden while its answer was on the way must never show the value. A copy's answer
+    // carries no value, so it always lands.
+    if (action === 'reveal' && request !== generation) return
+    if (!result.ok) {
+      set({ error: result.error })
+      return
+    }
+    const answer = result.value
+    switch (answer.outcome) {
+      case 'confirm-admin':
+        set({ confirming: { recordId, action } })
+        return
+      case 'locked':
+        useVaultViewStore.getState().vaultLocked('vaultMain.lock.reason.manual')
+        return
+      case 'revealed': {
+        // Never longer than the limit, even if main's clock says otherwise.
+        const now = Date.now()
+        const hidesAt = Math.min(answer.hidesAt, now + REVEAL_LIMIT_MS)
+        set({ revealed: { recordId, value: answer.value, hidesAt } })
+        timer = setTimeout(drop, Math.max(0, hidesAt - now))
+        return
+      }
+      case 'copied':
+        set({ copied: { recordId, clearsInSeconds: answer.clearsInSeconds } })
+        return
+    }
+  }
+
   return {
     ...INITIAL_VAULT_REVEAL_STATE,
-    revealRequested: async (recordId, confirmAdmin) => {
-      if (get().busy) return
-      drop()
-      const request = generation
-      set({ busy: true, error: null, confirming: null, copied: null })
-      const result = await callApi(() =>
-        window.api.revealSecret(confirmAdmin ? { id: recordId, confirmAdmin } : { id: recordId }),
-      )
-      set({ busy: false })
-      if (request !== generation) return
-      if (!result.ok) {
-        set({ error: result.error })
-        return
-      }
-      const answer = result.value
-      switch (answer.outcome) {
-        case 'confirm-admin':
-          set({ confirming: { recordId, action: 'reveal' } })
-          return
-        case 'locked':
-          useVaultViewStore.getState().vaultLocked('vaultMain.lock.reason.manual')
-          return
-        case 'revealed': {
-          // Never longer than the limit, even if main's clock says otherwise.
-          const now = Date.now()
-          const hidesAt = Math.min(answer.hidesAt, now + REVEAL_LIMIT_MS)
-          set({ revealed: { recordId, value: answer.value, hidesAt } })
-          timer = setTimeout(drop, Math.max(0, hidesAt - now))
-          return
-        }
-      }
-    },
-    copyRequested: async (recordId, confirmAdmin) => {
-      if (get().busy) return
-      set({ busy: true, error: null, confirming: null, copied: null })
-      const result = await callApi(() =>
-        window.api.copySecret(confirmAdmin ? { id: recordId, confirmAdmin } : { id: recordId }),
-      )
-      set({ busy: false })
-      if (!result.ok) {
-        set({ error: result.error })
-        return
-      }
-      const answer = result.value
-      switch (answer.outcome) {
-        case 'confirm-admin':
-          set({ confirming: { recordId, action: 'copy' } })
-          return
-        case 'locked':
-          useVaultViewStore.getState().vaultLocked('vaultMain.lock.reason.manual')
-          return
-        case 'copied':
-          set({ copied: { recordId, clearsInSeconds: answer.clearsInSeconds } })
-          return
-      }
-    },
+    revealRequested: (recordId, confirmAdmin) => secretRequested('reveal', recordId, confirmAdmin),
+    copyRequested: (recordId, confirmAdmin) => secretRequested('copy', recordId, confirmAdmin),
     adminConfirmed: async () => {
       const confirming = get().confirming
       if (!confirming) return
       set({ confirming: null })
-      if (confirming.action === 'reveal') await get().revealRequested(confirming.recordId, true)
-      else await get().copyRequested(confirming.recordId, true)
+      await secretRequested(confirming.action, confirming.recordId, true)
     },
     adminDeclined: () => set({ confirming: null }),
     hideRequested: (reason) => {

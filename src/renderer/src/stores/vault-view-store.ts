@@ -3,15 +3,14 @@ import type { AppError } from '@shared/result'
 import type { MessageKey } from '../i18n/message-key'
 import { callApi } from './load-state'
 
+/** The vault's tools, each a view of its own (the toolbar opens them). */
+export type VaultTool = 'audit' | 'import' | 'backup' | 'settings' | 'print'
+
 /** What the vault home shows: the list, one token's details, or one of the tools. */
 export type VaultView =
   | { readonly name: 'list' }
   | { readonly name: 'detail'; readonly recordId: string }
-  | { readonly name: 'audit' }
-  | { readonly name: 'import' }
-  | { readonly name: 'backup' }
-  | { readonly name: 'settings' }
-  | { readonly name: 'print' }
+  | { readonly name: VaultTool }
 
 export interface VaultViewState {
   readonly view: VaultView
@@ -29,7 +28,7 @@ export interface VaultViewState {
 export interface VaultViewActions {
   readonly recordOpened: (recordId: string) => void
   readonly listRequested: (notice?: MessageKey) => void
-  readonly toolOpened: (tool: 'audit' | 'import' | 'backup' | 'settings' | 'print') => void
+  readonly toolOpened: (tool: VaultTool) => void
   /** Asks main whether the vault is locked (on open). */
   readonly lockStateRequested: () => Promise<void>
   readonly lockRequested: () => Promise<void>

@@ -6,6 +6,7 @@ import {
   type AuditActionFilter,
   type AuditOutcomeFilter,
 } from '../stores/vault-audit-store'
+import '../styles/vault-search.css'
 
 const isAction = (value: string): value is AuditActionFilter =>
   value === 'all' || (AUDIT_ACTION_NAMES as readonly string[]).includes(value)

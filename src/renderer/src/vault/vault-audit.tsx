@@ -7,6 +7,7 @@ import { useVaultAuditStore } from '../stores/vault-audit-store'
 import { AuditFilters } from './audit-filters'
 import { ToolFrame } from './tool-frame'
 import { formatDateTime } from './vault-format'
+import '../styles/vault-audit.css'
 
 /**
  * The activity log: the app's own actions, newest first, with time, business, object and outcome —

@@ -20,6 +20,7 @@ import { TokenSecretPanel } from './token-secret-panel'
 import { formatDate, formatDateTime, recordName } from './vault-format'
 import { useViewFocus } from './use-view-focus'
 import { vaultStatus } from './vault-status'
+import '../styles/vault-detail.css'
 
 const CHECK_OUTCOME_KEYS: Readonly<
   Record<NonNullable<VaultListItem['lastCheck']>['outcome'], MessageKey>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
+import '../styles/vault-dialog.css'
 
 /**
  * A modal confirmation on the native <dialog> with showModal(): the browser makes the page behind

@@ -1,11 +1,13 @@
 import { useEffect, type ReactNode } from 'react'
+// First, so the styles every vault screen shares come before each screen's own.
+import '../styles/vault-home.css'
 import { ErrorNotice } from '../components/error-notice'
 import { HomeHeading } from '../components/home-heading'
 import { LiveMessage } from '../components/live-message'
 import { useT } from '../i18n/use-t'
 import { useVaultListStore } from '../stores/vault-list-store'
-import { useVaultRecordStore } from '../stores/vault-record-store'
-import { useVaultRevealStore } from '../stores/vault-reveal-store'
+// Hands main's vault events to the vault's stores when this home's chunk loads (main-events.ts).
+import '../stores/vault-stores'
 import { useVaultToolsStore } from '../stores/vault-tools-store'
 import { useVaultViewStore } from '../stores/vault-view-store'
 import { OfflineNote } from './offline-note'
@@ -21,30 +23,6 @@ import { VaultLocked } from './vault-locked'
 import { VaultPrint } from './vault-print'
 import { VaultToolbar } from './vault-toolbar'
 
-/** Follows main's vault events while the vault home is on screen. */
-function useVaultEvents(): void {
-  useEffect(() => {
-    const offs = [
-      window.api.onVaultChanged(() => {
-        void useVaultListStore.getState().recordsChanged()
-        void useVaultRecordStore.getState().recordChanged()
-      }),
-      window.api.onVaultLocked((event) => {
-        // Wipe first, then show the lock screen: no revealed value or typed secret survives a lock.
-        useVaultRevealStore.getState().vaultLocked()
-        useVaultToolsStore.getState().toolLeft()
-        useVaultViewStore.getState().vaultLocked(event.messageKey)
-      }),
-      window.api.onRevealEnded((event) =>
-        useVaultRevealStore.getState().revealEnded(event.recordId),
-      ),
-      window.api.onHealthProgress((event) => useVaultListStore.getState().healthProgressed(event)),
-    ]
-    void useVaultViewStore.getState().lockStateRequested()
-    return () => offs.forEach((off) => off())
-  }, [])
-}
-
 /**
  * The "Token vault" home: the saved tokens, read from main's offline metadata index (no keychain
  * access, no network), one token's details and actions, the tools, or the locked screen.
@@ -56,15 +34,14 @@ export function VaultHome(): ReactNode {
   const health = useVaultListStore((state) => state.health)
   const healthError = useVaultListStore((state) => state.healthError)
   const vaultOpened = useVaultListStore((state) => state.vaultOpened)
-  const checkAllRequested = useVaultListStore((state) => state.checkAllRequested)
   const view = useVaultViewStore((state) => state.view)
   const locked = useVaultViewStore((state) => state.locked)
   const notice = useVaultViewStore((state) => state.notice)
   // Once a minute is enough for "expiring in N days"; the reveal countdown keeps its own tick.
   const now = useNow(60_000)
 
-  useVaultEvents()
   useEffect(() => {
+    void useVaultViewStore.getState().lockStateRequested()
     void vaultOpened()
   }, [vaultOpened])
 
@@ -101,9 +78,7 @@ export function VaultHome(): ReactNode {
         <p className="lead">{t('vault.lead')}</p>
         <OfflineNote />
       </div>
-      {list.phase === 'loaded' && list.value.total > 0 ? (
-        <VaultToolbar onCheckAll={() => void checkAllRequested()} />
-      ) : null}
+      {list.phase === 'loaded' && list.value.total > 0 ? <VaultToolbar canCheckAll /> : null}
       <LiveMessage message={announcement} />
       {healthError ? <ErrorNotice error={healthError} /> : null}
       {list.phase === 'failed' ? (

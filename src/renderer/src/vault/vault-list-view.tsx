@@ -12,6 +12,7 @@ import { useViewFocus } from './use-view-focus'
 import { VaultPager } from './vault-pager'
 import { VaultSearchBar } from './vault-search-bar'
 import { VaultTable } from './vault-table'
+import '../styles/vault-list.css'
 
 /**
  * The vault's main view: what needs attention, when things expire, then the saved tokens a page

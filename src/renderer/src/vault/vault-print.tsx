@@ -8,6 +8,7 @@ import { fetchInventory } from './inventory-pages'
 import { ToolFrame } from './tool-frame'
 import { formatDate, formatDateTime, recordName, statusWords } from './vault-format'
 import { vaultStatus } from './vault-status'
+import '../styles/vault-print.css'
 
 const CHECK_KEYS = {
   valid: 'vault.detail.check.valid',

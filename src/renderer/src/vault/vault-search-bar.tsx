@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react'
 import type { ListVaultResponse } from '@shared/ipc/schemas/vault'
+import { SearchField } from '../components/search-field'
 import { useT } from '../i18n/use-t'
 import type { MessageKey } from '../i18n/message-key'
 import { useVaultListStore } from '../stores/vault-list-store'
 import { STATUS_KINDS, type StatusFilter } from './vault-status'
+import '../styles/vault-search.css'
 
 const FILTER_LABELS: Readonly<Record<StatusFilter, MessageKey>> = {
   all: 'vault.filter.all',
@@ -33,24 +35,14 @@ export function VaultSearchBar(props: {
   const statusFilterChanged = useVaultListStore((state) => state.statusFilterChanged)
   return (
     <div role="search" className="vault-search">
-      <div className="field vault-search__text">
-        <label className="field__label" htmlFor="vault-search-text">
-          {t('vault.search.label')}
-        </label>
-        <p id="vault-search-hint" className="field__hint">
-          {t('vault.search.hint')}
-        </p>
-        <input
-          id="vault-search-text"
-          className="field__input"
-          type="search"
-          value={searchText}
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby="vault-search-hint"
-          onChange={(event) => void searchChanged(event.target.value)}
-        />
-      </div>
+      <SearchField
+        id="vault-search-text"
+        className="vault-search__text"
+        label={t('vault.search.label')}
+        hint={t('vault.search.hint')}
+        value={searchText}
+        onChange={(text) => void searchChanged(text)}
+      />
       <div className="field vault-search__status">
         <label className="field__label" htmlFor="vault-search-status">
           {t('vault.filter.label')}

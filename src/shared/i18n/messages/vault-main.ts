@@ -91,6 +91,16 @@ export const vaultMainMessages = {
     'The activity log was changed around entry {line}: an entry before it was edited, removed or added.',
   'vaultMain.audit.chain.truncated':
     'Entries at the end of the activity log were removed after entry {line}.',
+  'vaultMain.audit.chain.anchor-truncated':
+    'Entries are missing from the end of the activity log: the app had written {line}, and the file now holds fewer. Export the log now to keep what is left, and check who else can use this computer account or its backups. This notice stays, so the gap is not forgotten.',
+  'vaultMain.audit.chain.anchor-rewritten':
+    'The activity log was rewritten: it starts like the one the app wrote, but its first {line} entries are no longer all there as written. Export the log now to keep it as evidence, and check who else can use this computer account or its backups. This notice stays, so the change is not forgotten.',
+  'vaultMain.audit.chain.anchor-replaced':
+    'The activity log was replaced: it is not the log of the {line} entries this app wrote, though it may look complete. Export it now to keep it as evidence, and check who else can use this computer account or its backups. This notice stays, so the change is not forgotten.',
+  'vaultMain.audit.chain.anchor-missing':
+    'The keychain has no record of where this activity log ended, so the app cannot tell whether entries were removed before now. This happens after an update, on a new computer or after the keychain was reset. Nothing to do: the app checks the log from now on.',
+  'vaultMain.audit.chain.anchor-unreadable':
+    'The app could not check that the activity log is complete, because the keychain is locked or not answering. Unlock the keychain, then open this page again.',
 
   'vaultMain.audit.outcome.succeeded': 'Done',
   'vaultMain.audit.outcome.failed': 'Failed',
