@@ -30,6 +30,7 @@ export default defineConfig({
             'src/{main,shared,preload,preview}/**/*.test.ts',
             'tests/fixtures/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'tests/security/**/*.test.ts',
           ],
           server: { deps: { inline: ['electron-store'] } },
           // Services against the simulator on loopback, property runs of a thousand cases.

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, normalize } from 'node:path'
-import { toPosix } from './security/source-files'
+import { toPosix } from '../tests/security/source-files'
 
 /**
  * The repository's documentation must stand on its own in a clone: every relative Markdown link

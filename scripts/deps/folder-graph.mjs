@@ -13,7 +13,7 @@ const isOutside = (folder) => OUTSIDE.includes(folder.split('/')[0])
 /**
  * The folder a file belongs to: `src/main/<area>` for an area of main, `src/main` for main's own
  * top-level files, `src/<process>` elsewhere in src, and the first folder inside `scripts`, `tests`
- * and `bench` (`scripts/security`, `tests/e2e`; a file directly inside one is the folder itself).
+ * and `bench` (`tests/security`, `tests/e2e`; a file directly inside one is the folder itself).
  * Anything else (packages, Node's own modules, config files) is no folder of ours: undefined.
  */
 export function folderOf(path) {
@@ -130,7 +130,7 @@ export function renderPicture(edges) {
     '',
     '## From scripts, tests and bench into main',
     '',
-    'The security gates (`scripts/security`), the test layers (`tests/e2e`, `tests/keychain`) and',
+    'The security gates (`tests/security`), the test layers (`tests/e2e`, `tests/keychain`) and',
     'their helpers (`tests/support`), and the bench, with only their arrows into `src/main`. Outside',
     '`tests/support/`, they reach a `src/main/<area>` folder only through its public entry,',
     '`src/main/<area>/index.ts`; `tests/support/` serves the unit tests inside main, which import',

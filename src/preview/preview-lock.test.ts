@@ -13,7 +13,7 @@ import { openLaunchSession } from '../../tests/support/node/launch-session'
 /**
  * The launch lock, in process: what a caller without this launch's session gets from the API, the
  * event stream and the exchange, and what stays open. The attack from a second process, with
- * stale values from an earlier launch, is the preview-lock gate's (scripts/security/gates).
+ * stale values from an earlier launch, is the preview-lock gate's (tests/security/gates).
  */
 let base: string
 let dataDir: string

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { computeProof } from './proof'
 import { startSimulator, type RunningSimulator } from './simulator'
-import { createSystemUser } from './test-support'
+import { createSystemUser } from '@test-support/node/simulator-calls'
 
 let sim: RunningSimulator
 beforeEach(async () => {

@@ -8,5 +8,6 @@ export {
   type PracticeRuntime,
   type PracticeSession,
 } from './practice-runtime'
+export { computeProof } from './proof'
 export { startSimulator, type RecordedRequest, type RunningSimulator } from './simulator'
 export type { AssetKind, SeedFixtures, SystemUserRecord } from './types'

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { LOGIN_SUCCESS_URL } from './routes/login'
 import { startSimulator, type RunningSimulator } from './simulator'
-import { call, errorOf } from './test-support'
+import { call, errorOf } from '@test-support/node/simulator-calls'
 
 let sim: RunningSimulator
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { startSimulator, type RunningSimulator } from './simulator'
-import { asAdmin, call, errorOf } from './test-support'
+import { asAdmin, call, errorOf } from '@test-support/node/simulator-calls'
 
 let sim: RunningSimulator
 let clock = Date.UTC(2026, 10, 20, 12)

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { computeProof, computeTimedProof } from './proof'
 import { startSimulator, type RunningSimulator } from './simulator'
-import { asAdmin, call, createSystemUser, errorOf } from './test-support'
+import { asAdmin, call, createSystemUser, errorOf } from '@test-support/node/simulator-calls'
 
 let sim: RunningSimulator
 let clock = Date.UTC(2026, 10, 20, 12)

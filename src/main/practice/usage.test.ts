@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { startSimulator, type RunningSimulator } from './simulator'
-import { asAdmin, errorOf } from './test-support'
+import { asAdmin, errorOf } from '@test-support/node/simulator-calls'
 
 let sim: RunningSimulator
 let clock = 0

@@ -4,7 +4,7 @@ import { CASE_KINDS, type CaseKind } from './fuzz-inputs'
 
 /**
  * The figures the IPC fuzz suite measures, written to reports/ipc-fuzz.json for the `ipc-fuzz`
- * security gate (scripts/security/gates/ipc-fuzz.ts), which applies the thresholds. Timing is
+ * security gate (tests/security/gates/ipc-fuzz.ts), which applies the thresholds. Timing is
  * measured here and judged there: a test never fails on wall-clock speed.
  */
 

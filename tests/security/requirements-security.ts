@@ -25,10 +25,10 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
     id: 'SEC-02',
     title: 'Electronegativity on src/ and the bundle, reviewed allowlist',
     metIn: [
-      'scripts/security/gates/electronegativity-gate.ts',
-      'scripts/security/electronegativity-allowlist.json',
+      'tests/security/gates/electronegativity-gate.ts',
+      'tests/security/electronegativity-allowlist.json',
     ],
-    tests: ['scripts/security/electronegativity.test.ts'],
+    tests: ['tests/security/electronegativity.test.ts'],
     gates: [
       {
         id: 'electronegativity',
@@ -74,7 +74,7 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
     tests: [
       'src/main/window.test.ts',
       'src/main/links/external-links.test.ts',
-      'scripts/security/gates/external-links.test.ts',
+      'tests/security/gates/external-links.test.ts',
     ],
     gates: [
       {
@@ -99,7 +99,7 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
     id: 'SEC-07',
     title: 'Preload exposes exactly the contract, no ipcRenderer, callbacks wrapped',
     metIn: ['src/preload/index.ts', 'src/preload/api.ts', 'src/shared/ipc/channels.ts'],
-    tests: ['src/preload/api.test.ts', 'scripts/security/preload.test.ts', E2E_SECURITY],
+    tests: ['src/preload/api.test.ts', 'tests/security/preload.test.ts', E2E_SECURITY],
     gates: [
       {
         id: 'test-evidence',
@@ -146,7 +146,7 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
     tests: [
       'src/main/ipc/dispatcher.test.ts',
       'src/main/ipc/ipc-fuzz.test.ts',
-      'scripts/security/gates/ipc-fuzz.test.ts',
+      'tests/security/gates/ipc-fuzz.test.ts',
     ],
     gates: [
       {
@@ -191,7 +191,7 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
       'tests/keychain/keychain-store.test.ts',
       'tests/keychain/keychain-contract.test.ts',
       'tests/keychain/refusal.test.ts',
-      'scripts/security/gates/keychain-failure.test.ts',
+      'tests/security/gates/keychain-failure.test.ts',
     ],
     gates: [
       {
@@ -215,8 +215,8 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
   {
     id: 'SEC-12',
     title: 'No plaintext at rest; no secret in the repository or bundle',
-    metIn: ['scripts/security/gates/secret-hygiene-gate.ts', 'tests/fixtures/canaries.ts'],
-    tests: ['tests/fixtures/canaries.test.ts', 'scripts/security/secret-scan.test.ts', E2E_HYGIENE],
+    metIn: ['tests/security/gates/secret-hygiene-gate.ts', 'tests/fixtures/canaries.ts'],
+    tests: ['tests/fixtures/canaries.test.ts', 'tests/security/secret-scan.test.ts', E2E_HYGIENE],
     gates: [
       { id: 'secret-hygiene', figures: ['hits', 'filesScanned', 'plantedCanariesFound'] },
       {
@@ -239,7 +239,7 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
     tests: [
       'src/main/log/redact.property.test.ts',
       'src/main/graph/client.test.ts',
-      'scripts/security/gates/log-redaction.test.ts',
+      'tests/security/gates/log-redaction.test.ts',
       E2E_HYGIENE,
     ],
     gates: [{ id: 'log-redaction', figures: ['cases', 'logBytes', 'canaryHits', 'plantedFound'] }],
@@ -329,7 +329,7 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
     tests: [
       'scripts/release/fuses.test.ts',
       'scripts/release/flip-fuses.test.ts',
-      'scripts/security/gates/fuses.test.ts',
+      'tests/security/gates/fuses.test.ts',
       'src/main/app-protocol.test.ts',
     ],
     gates: [{ id: 'fuses', figures: ['fusesAsRequired'] }],
@@ -342,10 +342,10 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
     metIn: [
       'package.json',
       'package-lock.json',
-      'scripts/security/gates/dependencies-gate.ts',
-      'scripts/security/gates/dependency-audit.ts',
+      'tests/security/gates/dependencies-gate.ts',
+      'tests/security/gates/dependency-audit.ts',
     ],
-    tests: ['scripts/security/dependencies.test.ts'],
+    tests: ['tests/security/dependencies.test.ts'],
     gates: [
       { id: 'dependency-audit', figures: ['auditHigh', 'auditCritical', 'audit'] },
       {
@@ -376,7 +376,7 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
       'src/preview/preview-lock.test.ts',
       'src/preview/refusal-log.test.ts',
       'src/preview/bridge-script.test.ts',
-      'scripts/security/gates/preview-lock.test.ts',
+      'tests/security/gates/preview-lock.test.ts',
       E2E_SECURITY,
     ],
     gates: [

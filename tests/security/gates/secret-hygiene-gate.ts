@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { makeCanaryAppSecret, makeCanaryToken } from '../../../tests/fixtures/canaries'
+import { makeCanaryAppSecret, makeCanaryToken } from '../../fixtures/canaries'
 import { problem, resultOf, type Finding, type Gate, type GateResult } from '../gate'
 import { scanFiles } from '../secret-scan'
 import { repositoryFiles, walkFiles } from '../source-files'

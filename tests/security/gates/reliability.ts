@@ -16,7 +16,7 @@ import { note, problem, resultOf, type Finding, type Gate, type GateResult } fro
  */
 
 export const RELIABILITY_REPORT = join('reports', 'reliability.json')
-const RUNNER = join('scripts', 'security', 'reliability', 'run.mjs')
+const RUNNER = join('tests', 'security', 'reliability', 'run.mjs')
 
 export const RELIABILITY_OPTIONS = {
   runs: 200,

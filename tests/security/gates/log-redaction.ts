@@ -9,7 +9,7 @@ import {
   scanForCanaries,
   type CanaryEncoding,
   type CanaryHit,
-} from '../../../tests/fixtures/canaries'
+} from '../../fixtures/canaries'
 import { problem, resultOf, type Finding, type Gate, type GateResult } from '../gate'
 import { importFromTree } from '../preload-runtime'
 import { logCase } from './log-redaction-cases'

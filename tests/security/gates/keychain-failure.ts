@@ -13,7 +13,7 @@ import type { DrillObservations } from '../keychain-failure/observations'
  * a guided run must never end DONE without its token, nor send Meta anything after the failure.
  */
 
-export const DRILL_MODULE = join('scripts', 'security', 'keychain-failure', 'drill.ts')
+export const DRILL_MODULE = join('tests', 'security', 'keychain-failure', 'drill.ts')
 
 type DrillModule = { runKeychainDrill(options?: DrillOptions): Promise<DrillObservations> }
 

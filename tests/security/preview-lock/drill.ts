@@ -9,7 +9,7 @@ import { EVENTS_PATH, INVOKE_PATH } from '../../../src/preview/bridge-script'
 import { LAUNCH_SECRET_PARAM, SESSION_PATH } from '../../../src/preview/launch-lock'
 import { OAUTH_CALLBACK_PATH } from '../../../src/preview/preview-login-port'
 import { startPreviewServer } from '../../../src/preview/preview-server'
-import { openLaunchSession } from '../../../tests/support/node/launch-session'
+import { openLaunchSession } from '../../support/node/launch-session'
 import {
   buildAttackPlan,
   callbackAttempts,
@@ -56,7 +56,7 @@ export interface LockObservations {
   readonly secrets: readonly string[]
 }
 
-export const ATTACKER = join('scripts', 'security', 'preview-lock', 'attacker.mjs')
+export const ATTACKER = join('tests', 'security', 'preview-lock', 'attacker.mjs')
 
 const PATHS: PlanPaths = {
   invoke: INVOKE_PATH,

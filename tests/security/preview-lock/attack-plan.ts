@@ -1,4 +1,4 @@
-import { makeCanaryPreviewSecret } from '../../../tests/fixtures/canaries'
+import { makeCanaryPreviewSecret } from '../../fixtures/canaries'
 
 /**
  * What the preview-lock gate's second processes send to the preview: every channel, the event

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Channel } from '@shared/ipc/channels'
 import type { RequestOf, ResponseOf } from '@shared/ipc/contract'
 import type { Result } from '@shared/result'
-import { createClickingLoginPort } from '../../../tests/support/node/clicking-login-port'
+import { createClickingLoginPort } from '../../support/node/clicking-login-port'
 import { createAuditLog } from '../../../src/main/audit'
 import { createDispatcher } from '../../../src/main/ipc'
 import { createLogger, fileSink, memorySink } from '../../../src/main/log'
@@ -27,7 +27,7 @@ import {
   type Settings,
 } from '../../../src/main/settings'
 import { createInMemoryVaultHost } from '../../../src/main/vault'
-import { makeCanaryAppSecret } from '../../../tests/fixtures/canaries'
+import { makeCanaryAppSecret } from '../../fixtures/canaries'
 import { createFaultableStore, type FaultableStore } from './faults'
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import type { IpcFuzzReport } from '../../../tests/support/node/fuzz-report'
+import type { IpcFuzzReport } from '../../support/node/fuzz-report'
 import { CHANNEL_NAMES } from '../../../src/shared/ipc/channels'
 import { runCommand } from '../dependencies'
 import {

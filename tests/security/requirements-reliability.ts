@@ -1,7 +1,7 @@
 import type { Requirement } from './requirements'
 
 /** REL-01…08 of docs/security-requirements.md: where each is met and what proves it. */
-const RELIABILITY_TEST = 'scripts/security/gates/reliability.test.ts'
+const RELIABILITY_TEST = 'tests/security/gates/reliability.test.ts'
 
 export const RELIABILITY_REQUIREMENTS: readonly Requirement[] = [
   {
@@ -80,7 +80,7 @@ export const RELIABILITY_REQUIREMENTS: readonly Requirement[] = [
       'src/main/secrets/memory-secret-store.test.ts',
       'src/main/flow/flow-failures.test.ts',
       'src/main/vault/restore-writes.test.ts',
-      'scripts/security/gates/keychain-failure.test.ts',
+      'tests/security/gates/keychain-failure.test.ts',
       RELIABILITY_TEST,
     ],
     gates: [

@@ -10,7 +10,7 @@ import { runnerImport } from 'vite'
 const [rootArgument, optionsJson, outFile] = process.argv.slice(2)
 const root = resolve(rootArgument ?? '.')
 try {
-  const { module } = await runnerImport(join(root, 'scripts/security/reliability/suite.ts'), {
+  const { module } = await runnerImport(join(root, 'tests/security/reliability/suite.ts'), {
     configFile: false,
     logLevel: 'silent',
     root,

@@ -9,7 +9,7 @@ import {
 } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { makeCanaryToken } from '../../tests/fixtures/canaries'
+import { makeCanaryToken } from '../fixtures/canaries'
 import { runGuarded, type Gate } from './gate'
 import { dependenciesGate } from './gates/dependencies-gate'
 import { electronegativityGate } from './gates/electronegativity-gate'

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { scanForCanaries } from '../../../tests/fixtures/canaries'
+import { scanForCanaries } from '../../fixtures/canaries'
 import type { World } from './world'
 
 /**

@@ -2,8 +2,7 @@
  * Helpers for the simulator's own tests: plain `fetch` calls shaped like a Graph client's, so each
  * test reads as "this request, that answer".
  */
-import { computeProof } from './proof'
-import type { RunningSimulator } from './simulator'
+import { computeProof, type RunningSimulator } from '../../../src/main/practice'
 
 export interface CallOptions {
   /** access token; sent in the Authorization header unless `tokenIn: 'param'` */

@@ -8,7 +8,7 @@ import {
   goalRequest,
   startFlowHarness,
   type FlowHarness,
-} from '../../../tests/support/node/flow-harness'
+} from '../../support/node/flow-harness'
 import { describeScript, faultScript, rulesOf, seededRandom, type Random } from './fault-script'
 import { UNKNOWN_REGAIN_MS, type RequestSeen, type RunSnapshot, type StopSeen } from './invariants'
 import { recordWire } from './wire-log'

@@ -11,7 +11,7 @@ import { judgePreviewLock } from '../preview-lock/judge'
  * cookie of an earlier launch, and finally — the positive control — with the session cookie.
  */
 
-export const DRILL_MODULE = join('scripts', 'security', 'preview-lock', 'drill.ts')
+export const DRILL_MODULE = join('tests', 'security', 'preview-lock', 'drill.ts')
 
 type DrillModule = { runPreviewLockDrill(options: DrillOptions): Promise<LockObservations> }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { runnerImport } from 'vite'
-import type * as FusesModule from '../../release/fuses'
+import type * as FusesModule from '../../../scripts/release/fuses'
 import { note, problem, resultOf, type Finding, type Gate, type GateResult } from '../gate'
 import { importFromTree } from '../preload-runtime'
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { REDIRECTOR_PAYLOADS } from '../../../tests/fixtures/external-links-redirectors'
+import { REDIRECTOR_PAYLOADS } from '../../fixtures/external-links-redirectors'
 import { resultOf } from '../gate'
 import {
   HANDWRITTEN_PAYLOADS,
   hostileUrl,
   REQUIRED_HOSTS,
-} from '../../../tests/fixtures/hostile-urls'
+} from '../../fixtures/hostile-urls'
 import {
   checkExternalLinks,
   externalLinksGate,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeCanaryAppSecret, makeCanaryToken } from '../../tests/fixtures/canaries'
+import { makeCanaryAppSecret, makeCanaryToken } from '../fixtures/canaries'
 import { checkScannerSees } from './gates/secret-hygiene-gate'
 import { scanBytes } from './secret-scan'
 

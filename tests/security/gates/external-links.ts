@@ -10,12 +10,12 @@ import type * as MemoryHostModule from '../../../src/main/vault'
 import type * as WindowModule from '../../../src/main/window'
 import { problem, resultOf, type Finding, type Gate, type GateResult } from '../gate'
 import { importFromTree } from '../preload-runtime'
-import { HANDWRITTEN_PAYLOADS, hostileUrl } from '../../../tests/fixtures/hostile-urls'
+import { HANDWRITTEN_PAYLOADS, hostileUrl } from '../../fixtures/hostile-urls'
 import { loadAppLinks, type AppLinks } from './external-links-app-links'
 import {
   REDIRECTOR_PAYLOADS,
   redirectorUrl,
-} from '../../../tests/fixtures/external-links-redirectors'
+} from '../../fixtures/external-links-redirectors'
 
 /**
  * SEC-05: hostile URLs offered to the app's real link openers never reach shell.openExternal.

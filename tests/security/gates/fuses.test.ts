@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ELECTRON_FUSES, FUSE_WIRE_INDEX } from '../../release/fuses'
+import { ELECTRON_FUSES, FUSE_WIRE_INDEX } from '../../../scripts/release/fuses'
 import { resultOf } from '../gate'
 import { checkFuses, FLIP_SCRIPT, fusesGate, RELEASE_CHECK, type FuseInputs } from './fuses'
 
