@@ -162,7 +162,7 @@ describe('createMainWindow', () => {
   })
 
   it('denies the new window but opens an allowlisted Meta page in the OS browser', () => {
-    const url = 'https://business.facebook.com/settings/system-users'
+    const url = 'https://business.facebook.com/settings/system-users?business_id=1'
     expect(win.webContents.openWindow(url)).toStrictEqual({ action: 'deny' })
     expect(openExternal).toHaveBeenCalledTimes(1)
     expect(openExternal).toHaveBeenCalledWith(url)

@@ -194,7 +194,7 @@ describe('the preview API', () => {
   })
 
   it('records the links the app opens instead of launching anything', async () => {
-    const allowed = 'https://business.facebook.com/settings/system-users'
+    const allowed = 'https://business.facebook.com/settings/system-users?business_id=1'
     expect(json(await invoke('app:link-open', { url: allowed }))).toEqual({
       ok: true,
       value: { opened: true },

@@ -15,7 +15,7 @@ import { err } from '@shared/result'
 import { en } from '@shared/i18n/en'
 import { translate } from '@shared/i18n/translate'
 import { version as packageVersion } from '../../package.json'
-import { createAuditLog } from '../main/audit/audit-log'
+import { startAnchoredAuditLog } from '../main/audit/anchored-audit-log'
 import { createInMemoryVaultHost } from '../main/vault/memory-host'
 import { createDispatcher } from '../main/ipc/dispatcher'
 import { createLogger, fileSink, type Logger } from '../main/log/logger'
@@ -100,6 +100,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     },
     log,
   })
+  const secrets = overrides.secrets ?? createKeychainStore({ log })
   const ports: MainPorts = {
     ...overrides,
     version: overrides.version ?? packageVersion,
@@ -107,7 +108,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     settings:
       overrides.settings ??
       createFileKvStore(join(options.dataDir, 'settings.json'), DEFAULT_SETTINGS),
-    secrets: overrides.secrets ?? createKeychainStore({ log }),
+    secrets,
     openExternal:
       overrides.openExternal ??
       (async (url) => {
@@ -116,7 +117,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       }),
     emit: overrides.emit ?? ((event, payload) => events.emit(event, payload)),
     login: overrides.login ?? previewLogin.port,
-    audit: overrides.audit ?? createAuditLog({ dataDir: options.dataDir }),
+    // As in the desktop app: checked against its keychain anchor from the start.
+    audit: overrides.audit ?? startAnchoredAuditLog({ dataDir: options.dataDir, secrets, log }),
     dataDir: options.dataDir,
     // The preview never touches the machine's clipboard, notifications or dialogs.
     vaultHost: overrides.vaultHost ?? createInMemoryVaultHost(options.dataDir),

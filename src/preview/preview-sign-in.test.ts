@@ -11,6 +11,7 @@ import {
   type MemorySecretStore,
 } from '../main/secrets/memory-secret-store'
 import { OAUTH_CALLBACK_PATH } from './preview-login-port'
+import { createAuditLog } from '../main/audit'
 import { startPreviewServer, type PreviewServer } from './preview-server'
 import { openLaunchSession } from '../../tests/support/node/launch-session'
 
@@ -41,7 +42,8 @@ beforeEach(async () => {
     dataDir: join(base, 'data'),
     rendererDir,
     log: createLogger([memorySink()]),
-    ports: { secrets, practice },
+    // An unanchored audit log: these tests count the keychain writes of the sign-in alone.
+    ports: { secrets, practice, audit: createAuditLog({ dataDir: join(base, 'data') }) },
   })
   host = new URL(server.url).host
   cookie = await openLaunchSession(server.launchUrl)

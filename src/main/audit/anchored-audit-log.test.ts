@@ -10,7 +10,7 @@ import { createMemorySecretStore, type MemorySecretStore } from '../secrets/memo
 import { verificationMessage } from './audit-chain'
 import type { AuditInput } from './audit-entry'
 import { auditLogPath, createAuditLog, type AuditLog } from './audit-log'
-import { AUDIT_ANCHOR_REF, startAnchoredAuditLog } from './anchored-audit-log'
+import { auditAnchorRef, startAnchoredAuditLog } from './anchored-audit-log'
 
 /**
  * The anchor at start: each edit the chain alone cannot see — cutting the end off, rewriting the
@@ -157,12 +157,29 @@ describe('the anchored audit log', () => {
     expect(problemOf(first)).toBe('ok')
     first.append(sample(0))
     await first.settled()
-    expect(await store.get(AUDIT_ANCHOR_REF)).not.toBeNull()
+    expect(await store.get(auditAnchorRef(dataDir))).not.toBeNull()
+  })
+
+  it('keeps one anchor per data folder: a second folder on the same keychain starts clean', async () => {
+    await startAndAppend(4)
+    const first = dataDir
+    dataDir = mkdtempSync(join(tmpdir(), 'sua-second-'))
+    try {
+      const second = await start()
+      expect(problemOf(second)).toBe('ok')
+      second.append(sample(0))
+      await second.settled()
+      expect(auditAnchorRef(dataDir)).not.toStrictEqual(auditAnchorRef(first))
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+      dataDir = first
+    }
+    expect(problemOf(await start())).toBe('ok')
   })
 
   it('says plainly when the anchor was lost from a non-empty log, once, then anchors it', async () => {
     await startAndAppend(3)
-    await store.delete(AUDIT_ANCHOR_REF)
+    await store.delete(auditAnchorRef(dataDir))
     const lost = await start()
     expect(lost.verify()).toStrictEqual({ ok: false, problem: 'anchor-missing', line: 3 })
     await lost.settled()
@@ -207,7 +224,7 @@ describe('the anchored audit log', () => {
     writeLines(fileLines().slice(0, 1))
     await start()
 
-    const anchor = (await store.get(AUDIT_ANCHOR_REF)) ?? ''
+    const anchor = (await store.get(auditAnchorRef(dataDir))) ?? ''
     expect(JSON.parse(anchor)).toMatchObject({ v: 1, entries: 1 })
     expect(Object.keys(JSON.parse(anchor) as object).sort()).toStrictEqual([
       'entries',
@@ -221,6 +238,6 @@ describe('the anchored audit log', () => {
       expect(place).not.toContain(secret)
     }
     // The anchor is the only keychain entry the log keeps, under its own name.
-    expect(store.refs()).toStrictEqual([AUDIT_ANCHOR_REF])
+    expect(store.refs()).toStrictEqual([auditAnchorRef(dataDir)])
   })
 })

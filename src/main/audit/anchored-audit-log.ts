@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto'
+import { resolve } from 'node:path'
 import type { Logger } from '../log/logger'
 import { forgetSecret } from '../log/redact'
-import type { SecretKind, SecretRef, SecretStore } from '../secrets/secret-store'
+import type { SecretRef, SecretStore } from '../secrets/secret-store'
 import { GENESIS, hashLine, splitLines, verifyLines, type AuditHead } from './audit-chain'
 import type { AuditVerification } from './audit-chain'
 import {
@@ -38,13 +40,14 @@ import { auditLogPath, createAuditLog, readAuditFile, type AuditLog } from './au
  */
 
 /**
- * The anchor's keychain entry: service `system-user-assistant.audit-anchor`, account `head`, apart
- * from every token. SecretKind (src/main/secrets/secret-store.ts) does not list this kind yet;
- * the cast names it here only, and keychain-store.ts builds the service name from any kind.
+ * The anchor's keychain entry: service `system-user-assistant.audit-anchor`, apart from every token
+ * (keychain-store.ts builds the service name from the kind), one account per data folder. Two data
+ * folders on one keychain (a development build beside the installed app, the browser preview, the
+ * test layers in one keyring session) would otherwise read each other's anchor as a replaced log.
  */
-export const AUDIT_ANCHOR_REF: SecretRef = {
-  kind: 'audit-anchor' as SecretKind,
-  id: 'head',
+export function auditAnchorRef(dataDir: string): SecretRef {
+  const folder = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16)
+  return { kind: 'audit-anchor', id: `head-${folder}` }
 }
 
 export interface AnchoredAuditLogOptions {
@@ -85,6 +88,7 @@ const anchorFailure = (problem: AnchorProblem, line: number): AuditVerification 
 export function startAnchoredAuditLog(options: AnchoredAuditLogOptions): AnchoredAuditLog {
   const { secrets, log } = options
   const file = auditLogPath(options.dataDir)
+  const anchorRef = auditAnchorRef(options.dataDir)
   const now = options.now ?? Date.now
   let state: AnchorState = { kind: 'checking' }
   let checking: Promise<void> = Promise.resolve()
@@ -105,7 +109,7 @@ export function startAnchoredAuditLog(options: AnchoredAuditLogOptions): Anchore
       desired = null
       const value = encodeAnchor(next)
       try {
-        await secrets.set(AUDIT_ANCHOR_REF, value)
+        await secrets.set(anchorRef, value)
         if (state.kind === 'ready') state = { ...state, anchor: next }
       } catch (error) {
         // Kept for the next append to retry; until then the file is ahead, which start accepts.
@@ -127,7 +131,7 @@ export function startAnchoredAuditLog(options: AnchoredAuditLogOptions): Anchore
   const check = async (): Promise<void> => {
     let stored: string | null
     try {
-      stored = await secrets.get(AUDIT_ANCHOR_REF)
+      stored = await secrets.get(anchorRef)
     } catch (error) {
       state = { kind: 'unreadable' }
       log.warn('audit.anchor-unreadable', { code: errorCode(error) })

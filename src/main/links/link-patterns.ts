@@ -33,14 +33,6 @@ export const LINK_PATTERNS: readonly LinkPattern[] = [
     usedBy: 'main connect/meta-links.ts (preflight fixes), flow/overview.ts deleteHelpUrl',
   },
   {
-    // The same settings pages before a business is chosen. No app link builds this form today;
-    // src/main/window.test.ts opens it, and without a query it cannot carry anything.
-    host: 'business.facebook.com',
-    path: /^\/settings\/(?:apps|system-users|people|security-center)$/,
-    query: [],
-    usedBy: 'src/main/window.test.ts',
-  },
-  {
     host: 'developers.facebook.com',
     path: /^\/apps\/$/,
     query: [],

@@ -3,7 +3,13 @@
  * (keychain-store.ts) and an in-memory fake for unit tests. Each secret is one entry, addressed by
  * a kind (becomes the keychain "service") and a stable record id (the "account").
  */
-export type SecretKind = 'admin-token' | 'app-secret' | 'system-user-token' | 'imported-token'
+export type SecretKind =
+  | 'admin-token'
+  | 'app-secret'
+  | 'system-user-token'
+  | 'imported-token'
+  // The audit log's head, kept apart from the log file (src/main/audit/audit-anchor.ts).
+  | 'audit-anchor'
 
 export interface SecretRef {
   readonly kind: SecretKind
