@@ -1,7 +1,8 @@
 import type { Requirement } from './requirements'
 
 /**
- * SEC-01…22 of docs/security-requirements.md, then SEC-23 (the browser preview's lock): where each
+ * SEC-01…22 of docs/security-requirements.md, then SEC-23…25 (this project's own: the browser
+ * preview's lock, the anchored audit log, the hand-out limit): where each
  * is met and what proves it.
  */
 const WINDOW = 'src/main/window.ts'
@@ -392,5 +393,25 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
         ],
       },
     ],
+  },
+  {
+    id: 'SEC-24',
+    title: 'Audit log anchored in the keychain: truncation, rewrite, replacement detected',
+    metIn: [
+      'src/main/audit/audit-anchor.ts',
+      'src/main/audit/anchored-audit-log.ts',
+      'src/main/audit/audit-chain.ts',
+    ],
+    tests: ['src/main/audit/anchored-audit-log.test.ts'],
+    pending:
+      'a gate of its own in npm run verify:security (the unit tests tamper with a real log on disk today) — issue 19',
+  },
+  {
+    id: 'SEC-25',
+    title: 'Reveals and copies limited in main: past the limit the vault locks',
+    metIn: ['src/main/vault/hand-out-limit.ts', 'src/main/vault/reveal-copy.ts'],
+    tests: ['src/main/vault/hand-out-limit.test.ts', 'src/main/vault/hand-out-limit.vault.test.ts'],
+    pending:
+      'the unlock asks nothing more than the keychain (OS re-authentication and a vault passphrase that wraps the tokens are issue 19)',
   },
 ]

@@ -3,7 +3,7 @@ import { RELIABILITY_REQUIREMENTS } from './requirements-reliability'
 import { SECURITY_REQUIREMENTS } from './requirements-security'
 
 /**
- * The 30 requirements of docs/security-requirements.md plus SEC-23 (the browser preview's lock),
+ * The requirements of docs/security-requirements.md (SEC-23…25 are this project's own),
  * each with where it is met and what proves it. docs/security.md's table is generated from this
  * list plus the latest figures: a gate's figures from reports/security.json, a test's pass count
  * from reports/vitest.json. A file listed
@@ -24,7 +24,7 @@ export interface Requirement {
   readonly releaseMachine?: string
 }
 
-/** In table order: SEC-01…23, then REL-01…08. */
+/** In table order: SEC-01…25, then REL-01…08. */
 export const REQUIREMENTS: readonly Requirement[] = [
   ...SECURITY_REQUIREMENTS,
   ...RELIABILITY_REQUIREMENTS,

@@ -1,3 +1,4 @@
+import { LOCK_REASONS } from '@shared/ipc/schemas/vault-views'
 import { systemTimers, type Timers } from './timers'
 
 /**
@@ -8,7 +9,7 @@ import { systemTimers, type Timers } from './timers'
  * this only guards the open app.
  */
 
-export const LOCK_REASONS = ['idle', 'lock-screen', 'suspend', 'manual'] as const
+export { LOCK_REASONS }
 export type LockReason = (typeof LOCK_REASONS)[number]
 
 /** i18n key telling the admin why the vault locked. */

@@ -10,6 +10,7 @@ import type { VaultContext } from './vault-context'
  * clipboard from main, so the renderer never holds it. Both are refused while the vault is locked,
  * ask first for an admin token, and are audited (never the value). When the audit log cannot be
  * written the value is not handed out: an unrecorded reveal is what the log exists to prevent.
+ * Past the hand-out limit (hand-out-limit.ts) the vault locks, whatever the renderer asks.
  */
 
 interface SecretRequest {
@@ -36,6 +37,11 @@ async function gate(
   }
   if (isAdminRecord(record) && request.confirmAdmin !== true) {
     return { kind: 'answer', answer: { outcome: 'confirm-admin' } }
+  }
+  if (!context.handOuts.take(context.now())) {
+    context.audit(action, 'refused', record, 'vaultMain.handOutLimit')
+    await context.lock.lock('hand-out-limit')
+    return { kind: 'answer', answer: { outcome: 'locked' } }
   }
   const token = await readToken(context.deps.secrets, record)
   if (!token.ok) {

@@ -3,6 +3,7 @@ import type { VaultPreferences } from '@shared/ipc/schemas/vault-preferences'
 import { err, ok, type Result } from '@shared/result'
 import type { AuditAction, AuditOutcome } from '../audit/audit-entry'
 import { createAsyncClipboardGuard, type AsyncClipboardGuard } from './async-clipboard-guard'
+import { createHandOutLimit, HAND_OUT_LIMIT, type HandOutLimit } from './hand-out-limit'
 import { createRevealTimer, type RevealTimer } from './reveal-timer'
 import type { VaultDeps } from './vault-deps'
 import { createVaultLock, type VaultLock } from './vault-lock'
@@ -22,6 +23,8 @@ export interface VaultContext {
   readonly lock: VaultLock
   readonly reveal: RevealTimer
   readonly clipboard: AsyncClipboardGuard
+  /** Reveals and copies left before the vault asks for a fresh unlock (hand-out-limit.ts). */
+  readonly handOuts: HandOutLimit
   /** The clear delay in force (follows the preferences). */
   readonly clipboardClearMs: number
   readonly preferences: VaultPreferencesStore
@@ -74,7 +77,9 @@ export function createVaultContext(deps: VaultDeps): VaultContext {
     ...(deps.powerMonitor ? { powerMonitor: deps.powerMonitor } : {}),
     ...(idleLockSeconds !== undefined ? { idleLockSeconds } : {}),
   })
+  const handOuts = createHandOutLimit(HAND_OUT_LIMIT)
   lock.onLock('reveal', () => reveal.hideAll('lock'))
+  lock.onLock('hand-outs', () => handOuts.reset())
   lock.onLock('clipboard', async () => {
     await clipboard.clearNow()
   })
@@ -84,6 +89,7 @@ export function createVaultContext(deps: VaultDeps): VaultContext {
     lock,
     reveal,
     clipboard,
+    handOuts,
     get clipboardClearMs() {
       return clipboardClearMs
     },

@@ -30,6 +30,9 @@ export const vaultMainMessages = {
   'vaultMain.lock.reason.lock-screen': 'The vault locked because the screen was locked.',
   'vaultMain.lock.reason.suspend': 'The vault locked because the computer went to sleep.',
   'vaultMain.lock.reason.manual': 'The vault is locked.',
+  'vaultMain.lock.reason.hand-out-limit':
+    'The vault locked because many tokens were shown or copied within a minute. Unlock it to go on. If that was not you, lock your computer and check the activity log.',
+  'vaultMain.handOutLimit': 'Refused: too many tokens shown or copied within a minute',
 
   'vaultMain.locked':
     'The vault is locked. Choose "Unlock" to use your saved tokens again; your computer’s keychain may ask for your password.',

@@ -129,8 +129,10 @@ export const ExpiryRemindersView = z.strictObject({
 })
 
 export const VaultChangedEvent = z.strictObject({ ids: z.array(Id).max(10_000) })
+/** Why the vault locked; `hand-out-limit`: too many reveals and copies in a short time. */
+export const LOCK_REASONS = ['idle', 'lock-screen', 'suspend', 'manual', 'hand-out-limit'] as const
 export const VaultLockedEvent = z.strictObject({
-  reason: z.enum(['idle', 'lock-screen', 'suspend', 'manual']),
+  reason: z.enum(LOCK_REASONS),
   messageKey: Key,
 })
 export const RevealEndedEvent = z.strictObject({
