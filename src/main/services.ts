@@ -17,6 +17,7 @@ import { createFlowService } from './flow/flow-handlers'
 import { systemTimers, type Timers } from './vault/timers'
 import type { PowerMonitorPort } from './vault/auto-lock'
 import type { AsyncClipboardPort } from './vault/async-clipboard-guard'
+import type { ScreenCapturePort } from './vault/screen-capture'
 import type { NotificationPort, OpenFilePort, SaveFilePort } from './vault/vault-deps'
 import { createVault } from './vault/vault-handlers'
 import { settingsPreferencesStore } from './vault/vault-preferences'
@@ -34,6 +35,7 @@ export interface VaultHostPorts {
   readonly notifications: NotificationPort
   readonly saveFile: SaveFilePort
   readonly openFile: OpenFilePort
+  readonly screenCapture: ScreenCapturePort
   readonly powerMonitor?: PowerMonitorPort
   readonly timers?: Timers
 }
@@ -142,6 +144,7 @@ export function buildServices(ports: MainPorts): MainServices {
     notifications: ports.vaultHost.notifications,
     saveFile: ports.vaultHost.saveFile,
     openFile: ports.vaultHost.openFile,
+    screenCapture: ports.vaultHost.screenCapture,
     timers: ports.vaultHost.timers ?? systemTimers,
     dataDir: ports.dataDir,
     log: ports.log,

@@ -169,9 +169,14 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
   {
     id: 'SEC-10',
     title: 'Secrets reach the renderer only through reveal/copy; reveal auto-hides',
-    metIn: ['src/main/vault/reveal-timer.ts', 'src/renderer/src/stores/vault-list-store.ts'],
+    metIn: [
+      'src/main/vault/reveal-timer.ts',
+      'src/main/vault/screen-capture.ts',
+      'src/renderer/src/stores/vault-list-store.ts',
+    ],
     tests: [
       'src/main/vault/reveal-timer.test.ts',
+      'src/main/vault/screen-capture.test.ts',
       'src/main/vault/vault-handlers.test.ts',
       'tests/e2e/vault-actions.e2e.test.ts',
       E2E_HYGIENE,

@@ -7,6 +7,7 @@ import {
   type ClipboardPlatform,
   type ElectronClipboardOptions,
 } from './electron-clipboard'
+import { createWindowScreenCapture } from './screen-capture'
 import type { VaultHostPorts } from '../services'
 
 /** A backup of 10,000 records is a few MB; anything far larger is not one of ours. */
@@ -74,6 +75,7 @@ export function createElectronVaultHost(deps: ElectronVaultHostDeps): VaultHostP
         return { opened: true, content: await readFile(path, 'utf8') }
       },
     },
+    screenCapture: createWindowScreenCapture({ platform: deps.platform, window: deps.window }),
     powerMonitor: deps.powerMonitor,
   }
 }

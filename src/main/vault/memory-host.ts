@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path'
 import type { AsyncClipboardPort } from './async-clipboard-guard'
 import type { NotificationPort, OpenFilePort, SaveFilePort } from './vault-deps'
+import { createUnprotectedScreen, type ScreenCapturePort } from './screen-capture'
 
 /**
  * The vault's ports for the browser preview and the tests, none of which touches the OS: an
@@ -98,9 +99,12 @@ export function createInMemoryVaultHost(dataDir: string): {
   readonly notifications: RecordingNotifications
   readonly saveFile: SaveFilePort
   readonly openFile: OpenFilePort
+  readonly screenCapture: ScreenCapturePort
 } {
   const files = createDataDirFiles(dataDir)
   return {
+    // A browser page cannot keep itself out of a screen capture.
+    screenCapture: createUnprotectedScreen(),
     clipboard: createMemoryClipboard(),
     notifications: createRecordingNotifications(),
     saveFile: files,

@@ -63,12 +63,15 @@ export async function revealSecret(
   const gated = await gate(context, request, 'token-revealed')
   if (gated.kind === 'error') return gated.result
   if (gated.kind === 'answer') return ok(gated.answer)
+  // Protected before the value leaves main, so no frame shows it unprotected.
+  context.deps.screenCapture.protect(true)
   const active = context.reveal.reveal(request.id)
   return ok({
     outcome: 'revealed',
     recordId: request.id,
     value: gated.token,
     hidesAt: active.hidesAt,
+    captureBlocked: context.deps.screenCapture.blocksCapture,
   })
 }
 

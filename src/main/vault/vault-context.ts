@@ -60,7 +60,11 @@ export function createVaultContext(deps: VaultDeps): VaultContext {
   const idleLockSeconds = saved ? saved.idleLockMinutes * 60 : deps.idleLockSeconds
   const reveal = createRevealTimer({
     timers: deps.timers,
-    onRevealEnded: (event) => deps.emit('vault:reveal-ended', event),
+    onRevealEnded: (event) => {
+      // A replaced reveal is followed at once by the next one, which keeps the protection on.
+      if (event.reason !== 'replaced') deps.screenCapture.protect(false)
+      deps.emit('vault:reveal-ended', event)
+    },
   })
   const clipboard = createAsyncClipboardGuard({
     clipboard: deps.clipboard,

@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import type { PowerMonitorPort } from './auto-lock'
 import type { AsyncClipboardPort } from './async-clipboard-guard'
+import type { ScreenCapturePort } from './screen-capture'
 import type { Timers } from './timers'
 import type { VaultPreferencesStore } from './vault-preferences'
 import type { VaultIndex } from './vault-index'
@@ -70,6 +71,8 @@ export interface VaultDeps {
   readonly emit: VaultEmit
   readonly saveFile: SaveFilePort
   readonly openFile: OpenFilePort
+  /** Keeps a shown token out of screenshots where the OS allows (screen-capture.ts). */
+  readonly screenCapture: ScreenCapturePort
   /** Screen lock, sleep and idle time; absent in the preview (only manual and idle-free lock). */
   readonly powerMonitor?: PowerMonitorPort
   /** Preferences, validated by the guards (10–120 s clipboard, 60 s–8 h idle). */

@@ -99,6 +99,7 @@ describe('reveal and copy', () => {
         recordId: 'r1',
         value: token,
         hidesAt: kit.timers.now() + 30_000,
+        captureBlocked: false,
       },
     })
     kit.timers.advance(29_999)

@@ -123,6 +123,7 @@ export function buildCountedServices(root: string, name: string, log: Logger): C
       notifications: counted(host.notifications, 'notifications', tally),
       saveFile: counted(host.saveFile, 'saveFile', tally),
       openFile: counted(host.openFile, 'openFile', tally),
+      screenCapture: counted(host.screenCapture, 'screenCapture', tally),
       timers: counted({ ...systemTimers }, 'timers', tally),
       powerMonitor: counted(
         { getSystemIdleTime: () => 0, on: () => undefined, removeListener: () => undefined },

@@ -11,7 +11,10 @@ import { installApp } from '../../../src/main/graph/apps'
 import { generateSystemUserToken } from '../../../src/main/graph/tokens'
 import { startHarness, type Harness } from './simulator-harness'
 import { silentLogger } from '../../../src/main/log/logger'
-import { createMemorySecretStore, type MemorySecretStore } from '../../../src/main/secrets/memory-secret-store'
+import {
+  createMemorySecretStore,
+  type MemorySecretStore,
+} from '../../../src/main/secrets/memory-secret-store'
 import type { SecretStore } from '../../../src/main/secrets/secret-store'
 import { createFileKvStore } from '../../../src/main/settings/file-kv-store'
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/main/settings/settings'
@@ -22,6 +25,7 @@ import {
   type MemoryClipboard,
   type RecordingNotifications,
 } from '../../../src/main/vault/memory-host'
+import { createUnprotectedScreen } from '../../../src/main/vault/screen-capture'
 import { vaultSecretRef } from '../../../src/main/vault/secrets-access'
 import type { TimerHandle, Timers } from '../../../src/main/vault/timers'
 import type { VaultDeps, VaultEventName } from '../../../src/main/vault/vault-deps'
@@ -134,6 +138,7 @@ export function createKit(options: {
   const notifications = createRecordingNotifications()
   const emitted: Emitted[] = []
   const files = createDataDirFiles(dir)
+  const screenCapture = createUnprotectedScreen()
   const vault = createVault({
     session: options.session,
     secrets,
@@ -147,6 +152,7 @@ export function createKit(options: {
     emit: (event, payload) => emitted.push({ event, payload }),
     saveFile: files,
     openFile: files,
+    screenCapture,
     backupScryptN: 2 ** 14,
     ...options.deps,
   })

@@ -1,6 +1,6 @@
 import type { Api } from '@shared/ipc/api-types'
 import type { VaultListItem } from '@shared/ipc/schemas/vault'
-import type { HealthProgressEvent } from '@shared/ipc/schemas/vault-views'
+import type { HealthProgressEvent, LOCK_REASONS } from '@shared/ipc/schemas/vault-views'
 import { err, ok } from '@shared/result'
 import { fakeAttention } from './fake-vault-list'
 
@@ -44,7 +44,7 @@ export interface FakeVault {
   readonly methods: VaultMethods
   /** Every request each method received, in order. */
   readonly calls: Readonly<Record<VaultMethodName, unknown[]>>
-  emitLocked(reason?: 'idle' | 'lock-screen' | 'suspend' | 'manual'): void
+  emitLocked(reason?: (typeof LOCK_REASONS)[number]): void
   emitRevealEnded(recordId: string): void
   emitChanged(ids: string[]): void
   emitHealth(event: HealthProgressEvent): void
@@ -136,7 +136,7 @@ export function createFakeVault(
   const listeners = {
     changed: new Set<(event: { ids: string[] }) => void>(),
     locked: new Set<
-      (event: { reason: 'idle' | 'lock-screen' | 'suspend' | 'manual'; messageKey: string }) => void
+      (event: { reason: (typeof LOCK_REASONS)[number]; messageKey: string }) => void
     >(),
     revealEnded: new Set<(event: { recordId: string; reason: 'timeout' }) => void>(),
     health: new Set<(event: HealthProgressEvent) => void>(),
@@ -161,6 +161,7 @@ export function createFakeVault(
         recordId: id,
         value: fakeTokenValue(record),
         hidesAt: Date.now() + 30_000,
+        captureBlocked: false,
       })
     },
     endReveal: async () => ok({ hidden: true }),

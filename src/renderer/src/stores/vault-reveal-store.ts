@@ -21,6 +21,8 @@ export interface RevealedToken {
   readonly value: string
   /** When it hides itself, ms since the epoch (for the countdown). */
   readonly hidesAt: number
+  /** False where the OS cannot keep it out of screenshots and screen sharing (Linux, a browser). */
+  readonly captureBlocked: boolean
 }
 
 /** Admin tokens reach the whole business: showing or copying one is confirmed first. */
@@ -110,14 +112,24 @@ export const useVaultRevealStore = create<VaultRevealState & VaultRevealActions>
       case 'confirm-admin':
         set({ confirming: { recordId, action } })
         return
-      case 'locked':
-        useVaultViewStore.getState().vaultLocked('vaultMain.lock.reason.manual')
+      case 'locked': {
+        // Main's vault:locked event, when it came first, already said why (the hand-out limit, say).
+        const view = useVaultViewStore.getState()
+        if (!view.locked) view.vaultLocked('vaultMain.lock.reason.manual')
         return
+      }
       case 'revealed': {
         // Never longer than the limit, even if main's clock says otherwise.
         const now = Date.now()
         const hidesAt = Math.min(answer.hidesAt, now + REVEAL_LIMIT_MS)
-        set({ revealed: { recordId, value: answer.value, hidesAt } })
+        set({
+          revealed: {
+            recordId,
+            value: answer.value,
+            hidesAt,
+            captureBlocked: answer.captureBlocked,
+          },
+        })
         timer = setTimeout(drop, Math.max(0, hidesAt - now))
         return
       }

@@ -66,6 +66,9 @@ export function TokenSecretPanel(props: { readonly record: VaultListItem }): Rea
         )}
       </div>
       {shown ? <RevealCountdown hidesAt={shown.hidesAt} /> : null}
+      {shown && !shown.captureBlocked ? (
+        <p className="secret-panel__capture">{t('vault.secret.captureVisible')}</p>
+      ) : null}
       <div className="button-row">
         {shown ? (
           <button

@@ -146,3 +146,65 @@ describe('revealing and copying a token', () => {
     expect(valueGone(VALUE)).toBe(true)
   })
 })
+
+describe('what a reveal says about screen captures and the hand-out limit', () => {
+  beforeAll(installDialogPolyfill)
+
+  it('warns that screenshots can show the token where the OS cannot block them', async () => {
+    renderApp({ vault: ok({ records: mixedRecords() }) })
+    const user = userEvent.setup()
+    await openVault(user)
+    await openRecord(user, /Open details: Ad reports reader/)
+    await user.click(screen.getByRole('button', { name: 'Show for 30 seconds' }))
+    expect(await screen.findByText(VALUE)).toBeInTheDocument()
+    expect(screen.getByText(/screenshots and screen sharing can show this token/)).toBeVisible()
+  })
+
+  it('says nothing about captures where the window is kept out of them', async () => {
+    renderApp({
+      vault: ok({ records: mixedRecords() }),
+      vaultApi: {
+        overrides: {
+          revealSecret: async ({ id }) =>
+            ok({
+              outcome: 'revealed' as const,
+              recordId: id,
+              value: VALUE,
+              hidesAt: Date.now() + 30_000,
+              captureBlocked: true,
+            }),
+        },
+      },
+    })
+    const user = userEvent.setup()
+    await openVault(user)
+    await openRecord(user, /Open details: Ad reports reader/)
+    await user.click(screen.getByRole('button', { name: 'Show for 30 seconds' }))
+    expect(await screen.findByText(VALUE)).toBeInTheDocument()
+    expect(screen.queryByText(/screenshots and screen sharing/)).not.toBeInTheDocument()
+  })
+
+  it('keeps the reason main gave when a reveal is refused past the limit', async () => {
+    let lockNow = (): void => undefined
+    const rendered = renderApp({
+      vault: ok({ records: mixedRecords() }),
+      vaultApi: {
+        overrides: {
+          // As main does: the vault:locked event first, then the refused answer.
+          revealSecret: async () => {
+            lockNow()
+            return ok({ outcome: 'locked' as const })
+          },
+        },
+      },
+    })
+    lockNow = () => rendered.fake.vault.emitLocked('hand-out-limit')
+    const user = userEvent.setup()
+    await openVault(user)
+    await openRecord(user, /Open details: Ad reports reader/)
+    await user.click(screen.getByRole('button', { name: 'Show for 30 seconds' }))
+    expect(
+      await screen.findByText(/many tokens were shown or copied within a minute/),
+    ).toBeInTheDocument()
+  })
+})

@@ -49,6 +49,8 @@ export const vaultDetailMessages = {
   'vault.secret.reveal': 'Show for 30 seconds',
   'vault.secret.hide': 'Hide now',
   'vault.secret.hidesIn': 'Hides in {seconds} s, or as soon as you switch to another window.',
+  'vault.secret.captureVisible':
+    'On this computer, screenshots and screen sharing can show this token. If you are sharing your screen, hide it now.',
   'vault.secret.copy': 'Copy',
   'vault.secret.copied': 'Copied — clears from the clipboard in {seconds} s.',
 

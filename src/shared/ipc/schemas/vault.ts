@@ -160,6 +160,8 @@ export const RevealResponse = z.discriminatedUnion('outcome', [
     value: z.string().min(1).max(4096),
     /** When the value hides itself (ms since the epoch); main hides it then for sure. */
     hidesAt: z.number().int().nonnegative(),
+    /** False where the OS cannot keep the window out of screenshots (Linux, the preview). */
+    captureBlocked: z.boolean(),
   }),
   NeedsAdminConfirmation,
   VaultIsLocked,
