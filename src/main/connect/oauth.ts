@@ -162,7 +162,7 @@ async function postOAuth(
       params: { client_id: app.appId, client_secret: app.appSecret, ...params },
       // The endpoint authenticates with client_id + client_secret; the app token in the header
       // is what Meta's own SDKs send and changes nothing.
-      credentials: { token: appAccessToken(app.appId, app.appSecret) },
+      credentials: { token: appAccessToken(app.appId, app.appSecret), appSecret: null },
       // Each exchange mints a token and a code works once: never retried blindly (REL-02).
       kind: 'create',
       ...(signal ? { signal } : {}),

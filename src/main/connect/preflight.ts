@@ -87,7 +87,7 @@ export async function runPreflight(input: PreflightInput): Promise<Result<Prefli
     // Sent without appsecret_proof on purpose: Meta refuses it exactly when "Require App Secret"
     // is on (docs/graph-api.md §4.3), which is the only way an app can learn that setting. A
     // harmless read.
-    getMe(client, { token }, options),
+    getMe(client, { token, appSecret: null }, options),
   ])
   if (!debugged.ok) return { ok: false, error: explainDebugFailure(debugged.error) }
   const alive = checkTokenAlive(debugged.value, summary, nowMs)

@@ -80,7 +80,7 @@ describe('business contract', () => {
 
   it('explains a missing proof when the app requires one, and a wrong one', async () => {
     h.sim.model.updateApp(h.sim.fixtures.appId, { requireAppSecret: true })
-    const unsigned = await getMe(h.client, { token: h.admin.token })
+    const unsigned = await getMe(h.client, { token: h.admin.token, appSecret: null })
     expect(unsigned.ok ? undefined : unsigned.error).toMatchObject({
       code: 'graph-invalid-request',
       messageKey: 'graph.code.proofMissing',

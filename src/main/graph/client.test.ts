@@ -61,7 +61,7 @@ describe('graph client: the wire (SEC-14, SEC-15)', () => {
       method: 'POST',
       path: 'act_1/assigned_users',
       params: { user: '42', tasks: ['MANAGE', 'ANALYZE'], business: '7' },
-      credentials: { token },
+      credentials: { token, appSecret: null },
       kind: 'idempotent-write',
     })
     expect(result.ok).toBe(true)

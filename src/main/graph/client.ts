@@ -47,10 +47,15 @@ import { createAxiosTransport, type Transport } from './transport'
  * (REL-06), and errors mapped to AppErrors (REL-07). Resource modules build on it.
  */
 
-/** The credentials of one call. The token is the caller's; the secret signs it. */
+/**
+ * The credentials of one call. The token is the caller's; the secret signs it (SEC-15). The secret
+ * is required so that no call can leave the proof out by forgetting it: the two calls that go
+ * unsigned on purpose (the preflight's probe of "Require App Secret", the OAuth exchanges that
+ * carry client_secret) say `appSecret: null` and why.
+ */
 export interface GraphCredentials {
   readonly token: string
-  readonly appSecret?: string
+  readonly appSecret: string | null
 }
 
 export interface GraphCall {

@@ -120,7 +120,7 @@ const APP_TOKEN = /^\d{1,32}\|(.+)$/s
  */
 export function appKeyOf(credentials: {
   readonly token: string
-  readonly appSecret?: string
+  readonly appSecret?: string | null
 }): string | undefined {
   const secret = credentials.appSecret || APP_TOKEN.exec(credentials.token)?.[1]
   if (!secret) return undefined

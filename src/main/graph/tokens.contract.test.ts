@@ -161,7 +161,7 @@ describe('tokens contract', () => {
     const before = harness.sim.requests.length
     const unsigned = await generateSystemUserToken(
       harness.client,
-      { token: harness.admin.token },
+      { token: harness.admin.token, appSecret: null },
       input,
     )
     expect(unsigned.ok ? undefined : unsigned.error.messageKey).toBe('graph.code.proofMissing')
