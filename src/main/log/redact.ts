@@ -6,7 +6,8 @@
  */
 const MASK = '[redacted]'
 
-const PATTERNS: readonly RegExp[] = [
+/** What a secret value itself looks like, wherever it is written. */
+const VALUE_PATTERNS: readonly RegExp[] = [
   // Meta user, page and system-user tokens.
   /EAA[A-Za-z0-9_-]{8,}/g,
   // App access tokens: app id | app secret (or client token). No word boundary: in free text the
@@ -15,6 +16,10 @@ const PATTERNS: readonly RegExp[] = [
   // App secrets (32 hex) and appsecret_proof (64 hex), even glued to other letters (the property
   // test in redact.property.test.ts found `x<secret>` slipping past a \b-anchored pattern).
   /[0-9a-fA-F]{32,}/g,
+]
+
+const PATTERNS: readonly RegExp[] = [
+  ...VALUE_PATTERNS,
   // Credentials in query strings, form bodies and JSON, whatever the value looks like.
   /((?:access_token|input_token|fb_exchange_token|revoke_token|client_secret|appsecret_proof|app_secret|secret|token|password)["']?\s*[=:]\s*["']?)[^\s&"',}]+/gi,
   // HTTP authorization headers.
@@ -44,6 +49,16 @@ export function redactText(text: string): string {
     )
   }
   return out
+}
+
+/**
+ * Whether free text an admin typed (a note) holds a token, an app secret or a proof, or any secret
+ * the app holds: such text must not be stored outside the keychain. Only the values count, not
+ * words like "token:" that a note may well contain.
+ */
+export function containsSecretValue(text: string): boolean {
+  for (const secret of registered) if (text.includes(secret)) return true
+  return VALUE_PATTERNS.some((pattern) => new RegExp(pattern.source).test(text))
 }
 
 /** Deep-redacts any value into plain, log-safe data (errors become name, message and stack). */

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto'
 import type { VaultListItem, VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { err, ok, type Result } from '@shared/result'
 import { debugToken } from '../graph/debug'
-import { registerSecret } from '../log/redact'
+import { containsSecretValue, registerSecret } from '../log/redact'
 import { decodeCheckError } from './health-check'
 import { deleteToken, readToken, writeToken } from './secrets-access'
 import type { VaultContext } from './vault-context'
 import { fingerprintOf, toListItem } from './vault-view'
 
 /**
- * Record-level actions: remove a record (its keychain entry first), set its notes, and import an
+ * Record-level actions: remove a record (its keychain entry first), set its notes (never a token:
+ * notes are stored in plain text), and import an
  * existing token — inspected with debug_token before anything is saved, its metadata filled in
  * from Meta's answer, the value written to the keychain only.
  */
@@ -41,6 +42,8 @@ export function setNote(
 ): Result<{ record: VaultListItem }> {
   const found = context.find(id)
   if (!found.ok) return found
+  // Notes are kept in settings.json, in plain text: a pasted token would sit there unprotected.
+  if (containsSecretValue(note)) return err('invalid-input', 'vaultMain.note.looksLikeSecret')
   const trimmed = note.trim()
   const { notes: _old, ...rest } = found.value
   const next: VaultRecordSummary = trimmed === '' ? rest : { ...rest, notes: trimmed }

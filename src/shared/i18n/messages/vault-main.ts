@@ -75,6 +75,8 @@ export const vaultMainMessages = {
   'vaultMain.import.wrongApp':
     'This token belongs to another app than the one you are connected with, so it was not added.',
   'vaultMain.import.duplicate': 'This token is already in the vault.',
+  'vaultMain.note.looksLikeSecret':
+    'This note was not saved: it seems to contain a token or an app secret, and notes are stored without protection. Keep tokens in the vault; in the note, write only where the token is used.',
 
   'vaultMain.revoke.notVerified':
     'Meta accepted the request, but the token still seems to work. Check it again in a minute.',
