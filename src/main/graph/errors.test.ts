@@ -194,6 +194,41 @@ describe('mapGraphFailure: the fixture catalogue (REL-07)', () => {
     expect(detail.length).toBeLessThanOrEqual(300)
   })
 
+  it('keeps Meta’s words for end users: the title and the message, both redacted', () => {
+    const token = canaryToken()
+    const failure = mapGraphFailure(
+      400,
+      body(100, undefined, '(#100) Invalid parameter', {
+        error_user_title: `Token ${token} refused`,
+        error_user_msg: 'Try again with another value.',
+      }),
+    )
+    expect(failure.error.params).toMatchObject({ detail: 'Try again with another value.' })
+    expect(String(failure.error.params?.metaTitle)).toContain('refused')
+    expect(String(failure.error.params?.metaTitle)).not.toContain(token)
+    expect(mapGraphFailure(400, body(100)).error.params).toStrictEqual({ code: 100 })
+  })
+
+  it('recognises the system-user limit from Meta’s words when its message is generic', () => {
+    const answers = [
+      { error_user_title: 'System user limit reached' },
+      { error_user_msg: 'You have reached the maximum number of system users for this business.' },
+      { error_user_title: 'Limit reached', error_user_msg: 'No more system users can be added.' },
+    ]
+    for (const words of answers) {
+      const failure = mapGraphFailure(400, body(100, undefined, '(#100) Invalid parameter', words))
+      expect(failure.error).toMatchObject({
+        code: 'quota-reached',
+        messageKey: 'graph.code.systemUserLimit',
+        hintKey: 'graph.hint.systemUserLimit',
+      })
+    }
+    // Without those words, the generic message stays a generic invalid value.
+    expect(
+      mapGraphFailure(400, body(100, undefined, '(#100) Invalid parameter')).error.messageKey,
+    ).toBe('graph.code.invalidParameter')
+  })
+
   it('drops a trace id that does not look like one', () => {
     const failure = mapGraphFailure(
       400,

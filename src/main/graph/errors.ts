@@ -7,8 +7,10 @@ import { isThrottleCode, lookupGraphError } from './error-catalog'
  * Turns whatever Meta (or the network) answered into an AppError the UI can explain (REL-07):
  * a closed `code`, a plain-language `messageKey`, a `hintKey` for the next step, and Meta's
  * `fbtrace_id` for support. Meta's `message` is read to classify but never copied: it can echo
- * the values that were sent (SEC-13). Only `error_user_msg`, which Meta writes for end users, may
- * travel as a parameter, and only after redaction.
+ * the values that were sent (SEC-13). Only `error_user_title` and `error_user_msg`, which Meta
+ * writes for end users, may travel (as the parameters `metaTitle` and `detail`), and only after
+ * redaction: the screen shows them beside our own sentence, so the admin reads Meta's words too.
+ * They also help to classify, since Meta's `message` is often generic where they are not.
  */
 
 /** How the client may react to a failure (REL-02). */
@@ -25,6 +27,7 @@ const GraphErrorBody = z.object({
     message: z.unknown().optional(),
     code: z.unknown().optional(),
     error_subcode: z.unknown().optional(),
+    error_user_title: z.unknown().optional(),
     error_user_msg: z.unknown().optional(),
     fbtrace_id: z.unknown().optional(),
   }),
@@ -40,9 +43,19 @@ const toInt = (value: unknown): number | undefined => {
 const safeTrace = (value: unknown): string | undefined =>
   typeof value === 'string' && /^[A-Za-z0-9_\-/+=]{1,64}$/.test(value) ? value : undefined
 
-const detailParam = (value: unknown): { detail: string } | Record<string, never> => {
-  if (typeof value !== 'string' || value.trim() === '') return {}
-  return { detail: redactText(value).slice(0, MAX_DETAIL) }
+const userText = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== ''
+    ? redactText(value.trim()).slice(0, MAX_DETAIL)
+    : undefined
+
+/** Meta's words for end users, redacted: `metaTitle` (error_user_title) and `detail` (error_user_msg). */
+const metaWords = (raw: {
+  readonly error_user_title?: unknown
+  readonly error_user_msg?: unknown
+}): { metaTitle?: string; detail?: string } => {
+  const title = userText(raw.error_user_title)
+  const detail = userText(raw.error_user_msg)
+  return { ...(title ? { metaTitle: title } : {}), ...(detail ? { detail } : {}) }
 }
 
 /** True when the parsed body is a Graph error object (`{"error": {...}}`). */
@@ -74,9 +87,14 @@ export function mapGraphFailure(status: number, body: unknown): GraphFailure {
   }
   if (graphCode === undefined) {
     const bare = mapBareStatus(status)
-    return { ...bare, error: { ...bare.error, ...base, params: detailParam(raw.error_user_msg) } }
+    return { ...bare, error: { ...bare.error, ...base, params: metaWords(raw) } }
   }
-  const known = lookupGraphError(graphCode, graphSubcode, message)
+  const words = metaWords(raw)
+  const known = lookupGraphError(
+    graphCode,
+    graphSubcode,
+    [message, words.metaTitle, words.detail].filter(Boolean).join(' '),
+  )
   if (!known) {
     // An unknown code still gets a decent sentence, with the number for support. A 5xx is still
     // Meta's temporary trouble, whatever the code says.
@@ -84,12 +102,12 @@ export function mapGraphFailure(status: number, body: unknown): GraphFailure {
       error: appError(status >= 500 ? 'graph-unavailable' : 'graph-error', 'graph.code.unknown', {
         ...base,
         hintKey: 'graph.hint.contactSupport',
-        params: { code: graphCode, ...detailParam(raw.error_user_msg) },
+        params: { code: graphCode, ...words },
       }),
       retry: status >= 500 ? 'transient' : 'never',
     }
   }
-  const params = { code: graphCode, ...detailParam(raw.error_user_msg) }
+  const params = { code: graphCode, ...words }
   return {
     error: appError(known.code, known.messageKey, {
       ...base,

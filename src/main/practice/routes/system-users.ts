@@ -55,7 +55,10 @@ function createOrRename(ctx: RouteContext): RouteResult {
   // UNCONFIRMED: Meta's code and text for a full quota were not found in any source
   // (docs/graph-api.md §6.2, §12); code 100 with a plain sentence is our stand-in.
   if (role === 'ADMIN' && existing.some((s) => s.role === 'ADMIN')) {
-    throw new GraphError(100, '(#100) A business can have only one admin system user.')
+    throw new GraphError(100, '(#100) A business can have only one admin system user.', {
+      userTitle: 'Admin system user limit reached',
+      userMessage: 'This business already has an admin system user. A business can have only one.',
+    })
   }
   const limit = regularLimit(ctx, businessId)
   if (role === 'EMPLOYEE' && existing.filter((s) => s.role === 'EMPLOYEE').length >= limit) {
@@ -63,6 +66,10 @@ function createOrRename(ctx: RouteContext): RouteResult {
       100,
       `(#100) This business has reached its limit of ${limit} system user${limit === 1 ? '' : 's'} ` +
         "for the app's Marketing API access tier.",
+      {
+        userTitle: 'System user limit reached',
+        userMessage: `You can't add more system users: this business has reached its limit of ${limit}.`,
+      },
     )
   }
   const su = ctx.model.addSystemUser({

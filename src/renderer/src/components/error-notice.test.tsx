@@ -22,3 +22,34 @@ describe('the wait line of an error notice', () => {
     expect(waitLine(ms)).toContain(text)
   })
 })
+
+describe('Meta’s own words in an error notice', () => {
+  it('shows the title and message Meta wrote for end users beside our sentence and next step', () => {
+    const { error } = err('quota-reached', 'graph.code.systemUserLimit', {
+      hintKey: 'graph.hint.systemUserLimit',
+      params: {
+        code: 100,
+        metaTitle: 'System user limit reached',
+        detail: 'No more can be added.',
+      },
+    })
+    render(<ErrorNotice error={error} />)
+    const alert = screen.getByRole('alert')
+    expect(alert).toHaveTextContent(
+      'Meta’s own words: “System user limit reached: No more can be added.”',
+    )
+    expect(alert.textContent).not.toContain('{')
+  })
+
+  it('shows either one alone, and nothing when Meta gave neither', () => {
+    const { error: titled } = err('graph-error', 'graph.code.unknown', {
+      params: { code: 1, metaTitle: 'Try later' },
+    })
+    const { unmount } = render(<ErrorNotice error={titled} />)
+    expect(screen.getByRole('alert')).toHaveTextContent('Meta’s own words: “Try later”')
+    unmount()
+    const { error: plain } = err('graph-error', 'graph.code.unknown', { params: { code: 1 } })
+    render(<ErrorNotice error={plain} />)
+    expect(screen.getByRole('alert').textContent).not.toContain('Meta’s own words')
+  })
+})

@@ -16,9 +16,23 @@ function waitText(t: Translate, retryAfterMs: number): string {
 }
 
 /**
+ * Meta's own words for end users (error_user_title, error_user_msg), when its answer had them:
+ * main redacted them, and they help the admin find the same thing in Meta's screens.
+ */
+function MetaWords(props: { readonly params: AppError['params'] }): ReactNode {
+  const t = useT()
+  const title = props.params?.metaTitle
+  const detail = props.params?.detail
+  if (typeof title !== 'string' && typeof detail !== 'string') return null
+  const words = [title, detail].filter((part) => typeof part === 'string').join(': ')
+  return <p className="notice__meta">{t('shell.error.metaSays', { words })}</p>
+}
+
+/**
  * Shows an AppError the way the admin should read it: the translated explanation, the next step
- * when main gave one, Meta's trace id for support, and a retry. Never the raw error text — main
- * sends i18n keys only, so nothing Meta echoed (which may include input) reaches the screen.
+ * when main gave one, Meta's own words for end users (redacted in main), Meta's trace id for
+ * support, and a retry. Never Meta's raw `message` — it may echo input — only i18n keys and those
+ * words reach the screen.
  */
 export function ErrorNotice({
   ref,
@@ -46,6 +60,7 @@ export function ErrorNotice({
         {props.title ? <p className="notice__title">{props.title}</p> : null}
         <p>{tr(error.messageKey, error.params)}</p>
         {error.hintKey ? <p>{tr(error.hintKey, error.params)}</p> : null}
+        <MetaWords params={error.params} />
         {error.retryAfterMs !== undefined ? <p>{waitText(t, error.retryAfterMs)}</p> : null}
         {error.fbtraceId ? (
           <p className="notice__reference">

@@ -21,6 +21,7 @@ export const appMessages = {
 
   'shell.error.retry': 'Try again',
   'shell.error.reference': 'Reference for Meta support: {fbtraceId}',
+  'shell.error.metaSays': 'Meta’s own words: “{words}”',
   'shell.error.retryAfter': 'Wait about {seconds} seconds before trying again.',
   'shell.error.retryAfterMoment': 'Wait a moment before trying again.',
   'shell.error.retryAfterMinutes': 'Wait about {minutes} minutes before trying again.',

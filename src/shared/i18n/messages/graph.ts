@@ -2,7 +2,8 @@
  * Plain-language texts for everything the Graph client can report (src/main/graph/errors.ts).
  * Written for an admin who has never seen an API: what happened, then (in `graph.hint.*`) what to
  * do next. Meta's own `message` is never shown (it can echo what was sent); an AppError may carry
- * `params.detail`, Meta's `error_user_msg` (written by Meta for end users), already redacted.
+ * `params.metaTitle` and `params.detail`, Meta's `error_user_title` and `error_user_msg` (written by
+ * Meta for end users), already redacted; the error notice shows them as Meta's own words.
  */
 export const graphMessages = {
   // The connection itself.
