@@ -6,6 +6,7 @@ import { createAuditLog, type AuditLog } from './audit/audit-log'
 import { createAdminSessionPort } from './connect/admin-session-port'
 import { createConnectService } from './connect/connect-service'
 import { createGraphTargets, type RealEndpoints } from './connect/graph-targets'
+import { daysUntilVersionRetires, GRAPH_API } from './graph/version'
 import { unavailableLoginPort, type LoginWindowPort } from './connect/login-port'
 import { isAllowedExternalUrl, type OpenExternal } from './links/external-links'
 import type { Logger } from './log/logger'
@@ -101,6 +102,11 @@ export function buildServices(ports: MainPorts): MainServices {
       },
       connection,
       practice: { businessName: practice.businessName },
+      graphApi: {
+        version: GRAPH_API.version,
+        retiresNotBefore: GRAPH_API.retiresNotBefore,
+        retiresInDays: daysUntilVersionRetires((ports.now ?? Date.now)()),
+      },
     }
   }
 

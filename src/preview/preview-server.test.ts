@@ -316,6 +316,7 @@ describe('the event stream', () => {
       keychain: { available: true, backend: 'memory' },
       connection: null,
       practice: { businessName: 'Harbour Lane Bakery' },
+      graphApi: { version: 'v27.0', retiresNotBefore: '2028-11-04', retiresInDays: null },
     }
     // @ts-expect-error: a payload with a field the contract does not name must be dropped
     server.emit('app:status-changed', { ...payload, token: 'EAAGsecret' })

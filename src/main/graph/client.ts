@@ -14,6 +14,7 @@ import {
   unknownOutcomeError,
 } from './errors'
 import { appSecretProof } from './proof'
+import { GRAPH_API } from './version'
 import {
   appKeyOf,
   createRateLimiter,
@@ -113,7 +114,7 @@ interface Prepared {
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   // GRAPH_API_BASE_URL is read once at start-up, with its checks (base-url.ts), not here.
   const baseUrl = (options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '')
-  const version = options.version ?? process.env.GRAPH_API_VERSION ?? 'v27.0'
+  const version = options.version ?? process.env.GRAPH_API_VERSION ?? GRAPH_API.version
   const timeoutMs = options.timeoutMs ?? 30_000
   const clock = options.clock ?? systemClock
   const random = options.random ?? Math.random

@@ -12,7 +12,11 @@ import {
   resetElectronFake,
 } from '../../../tests/support/node/electron-fake'
 import { createDispatcher } from './dispatcher'
-import { handlerSpies, totalCalls, type HandlerSpy } from '../../../tests/support/node/handler-spies'
+import {
+  handlerSpies,
+  totalCalls,
+  type HandlerSpy,
+} from '../../../tests/support/node/handler-spies'
 import {
   createSenderCheck,
   registerAppIpc,
@@ -21,7 +25,9 @@ import {
   type TrustedWindow,
 } from './register-handlers'
 
-vi.mock('electron', async () => (await import('../../../tests/support/node/electron-fake')).electronModule())
+vi.mock('electron', async () =>
+  (await import('../../../tests/support/node/electron-fake')).electronModule(),
+)
 
 const FORBIDDEN = {
   ok: false,
@@ -139,6 +145,7 @@ describe('sendEvent', () => {
     keychain: { available: true, backend: 'secret-service' },
     connection: null,
     practice: { businessName: 'Harbour Lane Bakery' },
+    graphApi: { version: 'v27.0', retiresNotBefore: '2028-11-04', retiresInDays: null },
   }
 
   it('sends a payload that matches the contract', () => {

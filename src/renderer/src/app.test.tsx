@@ -29,6 +29,21 @@ describe('the app shell', () => {
     expect(screen.queryByRole('note', { name: 'Practice mode' })).not.toBeInTheDocument()
   })
 
+  it('asks for an update from 90 days before Meta may retire the Graph API version', async () => {
+    const graphApi = { version: 'v27.0', retiresNotBefore: '2028-11-04', retiresInDays: 42 }
+    renderApp({ status: ok({ ...PRACTICE_STATUS, graphApi }) })
+    const notice = await screen.findByText('Update this app soon')
+    expect(notice.closest('[role="status"]')).toHaveTextContent(
+      'Graph API v27.0, which Meta may stop offering from Nov 4, 2028 (42 days from now)',
+    )
+  })
+
+  it('says nothing about the version while its end is further away', async () => {
+    renderApp()
+    await screen.findByRole('heading', { level: 1, name: 'Set up a system user' })
+    expect(screen.queryByText('Update this app soon')).not.toBeInTheDocument()
+  })
+
   it('has a main navigation with both homes and marks the current one', async () => {
     renderApp()
     const nav = screen.getByRole('navigation', { name: 'Main' })

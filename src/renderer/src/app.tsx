@@ -4,6 +4,7 @@ import { ErrorNotice } from './components/error-notice'
 import { LiveMessage } from './components/live-message'
 import { MainNav } from './components/main-nav'
 import { MAIN_CONTENT_ID, SkipLink } from './components/skip-link'
+import { VersionNotice } from './components/version-notice'
 import { useT } from './i18n/use-t'
 import type { MessageKey } from './i18n/message-key'
 import { useAppStatusStore } from './stores/app-status-store'
@@ -66,6 +67,7 @@ export function App(): ReactNode {
         <main id={MAIN_CONTENT_ID} className="shell__main" tabIndex={-1}>
           <div className="shell__content">
             <StatusProblem />
+            <VersionNotice />
             <Suspense fallback={<LiveMessage message={t('shell.loadingHome')} />}>
               <CurrentHome home={home} />
             </Suspense>

@@ -18,6 +18,7 @@ export const PRACTICE_STATUS: AppStatus = {
   keychain: { available: true, backend: 'secret-service' },
   connection: null,
   practice: { businessName: 'Harbour Lane Bakery' },
+  graphApi: { version: 'v27.0', retiresNotBefore: '2028-11-04', retiresInDays: null },
 }
 
 /** The same, with no Secret Service reachable. */

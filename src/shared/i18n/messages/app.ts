@@ -18,6 +18,9 @@ export const appMessages = {
   'shell.version': 'Version {version}',
   'shell.loadingHome': 'Loading this page…',
   'shell.statusFailedTitle': 'The app could not check its status',
+  'shell.version.title': 'Update this app soon',
+  'shell.version.body':
+    'This version of the app talks to Meta through Graph API {version}, which Meta may stop offering from {date} ({days} days from now). After that, the app cannot reach Meta until it is updated. Your saved tokens keep working in your own software.',
 
   'shell.error.retry': 'Try again',
   'shell.error.reference': 'Reference for Meta support: {fbtraceId}',

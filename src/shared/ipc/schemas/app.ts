@@ -23,6 +23,12 @@ export const AppStatus = z.strictObject({
   connection: ConnectionSummary.nullable(),
   /** The simulated portfolio practice mode rehearses on. */
   practice: z.strictObject({ businessName: z.string().max(TEXT.short) }),
+  /** The Graph API version the app speaks; `retiresInDays` only within 90 days of its end. */
+  graphApi: z.strictObject({
+    version: z.string().max(TEXT.short),
+    retiresNotBefore: z.string().max(TEXT.short),
+    retiresInDays: z.number().int().nonnegative().nullable(),
+  }),
 })
 export type AppStatus = z.infer<typeof AppStatus>
 
