@@ -128,7 +128,7 @@ beforeAll(async () => {
   // Exports: inventory, audit log, encrypted backup; then restore the backup.
   seen.inventory = await callApi<{ outcome: string }>(page, 'exportInventory')
   seen.audit = await callApi<{ outcome: string }>(page, 'exportAuditLog', {})
-  seen.backup = await callApi<{ outcome: string; count: number }>(page, 'exportVaultBackup', {
+  seen.backup = await callApi<{ outcome: string; count: number }>(page, 'createVaultBackup', {
     password: PASSWORD,
   })
   seen.restore = await callApi<{ outcome: string }>(page, 'restoreVaultBackup', {
