@@ -1,6 +1,5 @@
-import { ASSIGNABLE_KINDS, type AssignableKind } from '@shared/catalog/asset-kinds'
+import { ASSIGNABLE_KINDS } from '@shared/catalog/asset-kinds'
 import { listAssets, MAX_PAGE_SIZE } from '../../src/main/graph'
-import type { AssetKind as SimAssetKind } from '../../src/main/practice'
 import { atMost, check, figure, type Figure, type ScenarioResult } from '../support/figures'
 import { measureCalls, startGraphRig } from '../support/graph-rig'
 
@@ -15,8 +14,6 @@ import { measureCalls, startGraphRig } from '../support/graph-rig'
  */
 const RUNS = 5
 
-const simKind = (kind: AssignableKind): SimAssetKind => kind.replaceAll('-', '_') as SimAssetKind
-
 /** Round trips an edge needs: an empty edge still takes one request to learn that it is empty. */
 const pagesOf = (count: number): number => Math.max(1, Math.ceil(count / MAX_PAGE_SIZE))
 
@@ -25,7 +22,7 @@ export async function benchListAssets(latencyMs: number): Promise<ScenarioResult
   try {
     const { businessId } = rig.sim.fixtures
     const edges = ASSIGNABLE_KINDS.map((kind) => {
-      const all = rig.sim.model.assets(businessId, simKind(kind))
+      const all = rig.sim.model.assets(businessId, kind)
       const owned = all.filter((asset) => asset.relation === 'owned').length
       const client = all.filter((asset) => asset.relation === 'client').length
       return { kind, owned, client, total: all.length }

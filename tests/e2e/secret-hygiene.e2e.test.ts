@@ -61,7 +61,7 @@ beforeAll(async () => {
   expect(canaries).toContain(await tokenCode(detail).innerText())
   expect(canaries).toContain(vaultHost.clipboard.peek())
 
-  await callApi(page, 'exportVaultBackup', { password: 'correct horse battery staple 42' })
+  await callApi(page, 'createVaultBackup', { password: 'correct horse battery staple 42' })
   await callApi(page, 'exportInventory')
   await page.getByRole('button', { name: 'Lock the vault' }).click()
   await page.getByRole('heading', { name: 'The vault is locked' }).waitFor()

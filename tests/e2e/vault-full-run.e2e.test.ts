@@ -125,10 +125,10 @@ beforeAll(async () => {
   const revoked = await callApi<{ verified: boolean }>(page, 'revokeToken', { id: importedId })
   seen.revoke = { verified: revoked.verified, revoked: sim.model.token(minted)?.revoked === true }
 
-  // Exports: inventory, audit log, encrypted backup; then restore the backup.
+  // The files: the inventory and the audit log (CSV), the encrypted backup; then restore it.
   seen.inventory = await callApi<{ outcome: string }>(page, 'exportInventory')
   seen.audit = await callApi<{ outcome: string }>(page, 'exportAuditLog', {})
-  seen.backup = await callApi<{ outcome: string; count: number }>(page, 'exportVaultBackup', {
+  seen.backup = await callApi<{ outcome: string; count: number }>(page, 'createVaultBackup', {
     password: PASSWORD,
   })
   seen.restore = await callApi<{ outcome: string }>(page, 'restoreVaultBackup', {

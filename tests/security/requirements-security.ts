@@ -317,9 +317,9 @@ export const SECURITY_REQUIREMENTS: readonly Requirement[] = [
   {
     id: 'SEC-20',
     title: 'Export only as a password-encrypted file',
-    metIn: ['src/main/vault/export-crypto.ts', 'src/main/vault/export-format.ts'],
+    metIn: ['src/main/vault/backup-crypto.ts', 'src/main/vault/backup-format.ts'],
     tests: [
-      'src/main/vault/export-crypto.test.ts',
+      'src/main/vault/backup-crypto.test.ts',
       'src/main/vault/vault-backup.test.ts',
       'tests/e2e/vault-full-run.e2e.test.ts',
     ],

@@ -91,7 +91,7 @@ describe('assets contract', () => {
       kind: 'whatsapp-business-account',
       relation: 'owned',
     })
-    expect(listed.ok ? listed.value.length : 0).toBe(f.counts.whatsapp_business_account)
-    expect(h.sim.requests).toHaveLength(Math.ceil(f.counts.whatsapp_business_account / 40))
+    expect(listed.ok ? listed.value.length : 0).toBe(f.counts['whatsapp-business-account'])
+    expect(h.sim.requests).toHaveLength(Math.ceil(f.counts['whatsapp-business-account'] / 40))
   })
 })

@@ -1,3 +1,4 @@
+import type { AssignableKind } from '@shared/catalog/asset-kinds'
 import { isIgnoredAppToken, lookupToken, tokenProblem } from './auth'
 import type { EdgeTable, Method, MethodTable, RouteDef, SimState } from './context'
 import { GraphError, graphErrors } from './errors'
@@ -11,11 +12,14 @@ import { BUSINESS_NODE_ROUTES, PERSON_ROUTES, SYSTEM_USER_BUSINESSES } from './r
 import { OAUTH_ACCESS_TOKEN_ROUTES, OAUTH_REVOKE_ROUTES } from './routes/oauth'
 import { BUSINESS_SYSTEM_USER_ROUTES, SYSTEM_USER_ROUTES } from './routes/system-users'
 import { BUSINESS_TOKEN_ROUTES, DEBUG_ROUTES, SYSTEM_USER_TOKEN_ROUTES } from './routes/tokens'
-import type { AssetKind, TokenRecord } from './types'
+import type { TokenRecord } from './types'
 import type { BucType, UsageKeys } from './usage'
 import { ASSET_TYPE_NAMES } from './views'
 
-const asset = (kind: AssetKind): EdgeTable => ({ ...ASSET_NODE_ROUTES, ...assignmentRoutes(kind) })
+const asset = (kind: AssignableKind): EdgeTable => ({
+  ...ASSET_NODE_ROUTES,
+  ...assignmentRoutes(kind),
+})
 
 /** Every node route, by node kind and edge. */
 const NODE_ROUTES: Readonly<Record<NodeKind, EdgeTable>> = {
@@ -34,10 +38,10 @@ const NODE_ROUTES: Readonly<Record<NodeKind, EdgeTable>> = {
   person: { ...PERSON_ROUTES, ...USER_ASSIGNED_ROUTES },
   app: APP_ROUTES,
   page: asset('page'),
-  ad_account: asset('ad_account'),
-  product_catalog: asset('product_catalog'),
-  instagram_account: asset('instagram_account'),
-  whatsapp_business_account: asset('whatsapp_business_account'),
+  'ad-account': asset('ad-account'),
+  'product-catalog': asset('product-catalog'),
+  'instagram-account': asset('instagram-account'),
+  'whatsapp-business-account': asset('whatsapp-business-account'),
   pixel: asset('pixel'),
 }
 
@@ -62,9 +66,9 @@ const TYPE_NAMES: Readonly<Record<NodeKind, string>> = {
  */
 const BUC_OF: Partial<Record<NodeKind, BucType>> = {
   page: 'pages',
-  instagram_account: 'instagram',
-  whatsapp_business_account: 'whatsapp_business_management',
-  product_catalog: 'catalog_management',
+  'instagram-account': 'instagram',
+  'whatsapp-business-account': 'whatsapp_business_management',
+  'product-catalog': 'catalog_management',
 }
 
 export interface EngineRequest {

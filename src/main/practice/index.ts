@@ -10,4 +10,4 @@ export {
 } from './practice-runtime'
 export { computeProof } from './proof'
 export { startSimulator, type RecordedRequest, type RunningSimulator } from './simulator'
-export type { AssetKind, SeedFixtures, SystemUserRecord } from './types'
+export type { SeedFixtures, SystemUserRecord } from './types'

@@ -1,7 +1,7 @@
+import type { AssignableKind } from '@shared/catalog/asset-kinds'
 import { IdSequence, newPracticeToken } from './ids'
 import type {
   AppRecord,
-  AssetKind,
   AssetRecord,
   AssignmentRecord,
   BusinessRecord,
@@ -13,7 +13,7 @@ import type {
 } from './types'
 
 /** Which kind of Graph node an id names. */
-export type NodeKind = 'business' | 'person' | 'app' | 'system_user' | AssetKind
+export type NodeKind = 'business' | 'person' | 'app' | 'system_user' | AssignableKind
 
 export const DAY_MS = 86_400_000
 /** Expiring system-user tokens and long-lived user tokens last 60 days (docs/graph-api.md §4.1). */
@@ -105,7 +105,7 @@ export class SimulatorModel {
     return this.assetMap.get(id)
   }
   /** Assets of one kind of a business, in creation order (the order Graph pages them in). */
-  assets(businessId: string, kind: AssetKind): readonly Readonly<AssetRecord>[] {
+  assets(businessId: string, kind: AssignableKind): readonly Readonly<AssetRecord>[] {
     return this.assetLists.get(`${businessId}:${kind}`) ?? []
   }
   installedApps(systemUserId: string): readonly string[] {
@@ -119,7 +119,7 @@ export class SimulatorModel {
     if (!users) return []
     return [...users].map(([userId, tasks]) => ({ assetId, userId, tasks: [...tasks] }))
   }
-  assignmentsOfUser(userId: string, kind?: AssetKind): readonly AssignmentRecord[] {
+  assignmentsOfUser(userId: string, kind?: AssignableKind): readonly AssignmentRecord[] {
     const out: AssignmentRecord[] = []
     for (const assetId of this.byUser.get(userId) ?? []) {
       if (kind && this.assetMap.get(assetId)?.kind !== kind) continue
@@ -154,9 +154,9 @@ export class SimulatorModel {
   addAsset(input: Omit<AssetRecord, 'id'>): Readonly<AssetRecord> {
     const raw = this.nodeIds.take()
     // Ad account ids carry the act_ prefix in every path and response (docs/graph-api.md §2.4).
-    const id = input.kind === 'ad_account' ? `act_${raw}` : raw
+    const id = input.kind === 'ad-account' ? `act_${raw}` : raw
     const record: AssetRecord = { id, ...input }
-    if (input.kind === 'ad_account') record.fields = { account_id: raw, ...input.fields }
+    if (input.kind === 'ad-account') record.fields = { account_id: raw, ...input.fields }
     this.register(input.kind, this.assetMap, record)
     const key = `${input.businessId}:${input.kind}`
     const list = this.assetLists.get(key) ?? []

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { startSimulator, type RunningSimulator } from './simulator'
-import { asAdmin, call, createSystemUser, errorOf, systemUserWithToken } from '@test-support/node/simulator-calls'
+import {
+  asAdmin,
+  call,
+  createSystemUser,
+  errorOf,
+  systemUserWithToken,
+} from '@test-support/node/simulator-calls'
 
 let sim: RunningSimulator
 afterEach(() => sim.close())

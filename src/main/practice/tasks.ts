@@ -1,4 +1,5 @@
-import type { AssetKind, PageTaskVocabulary } from './types'
+import type { AssignableKind } from '@shared/catalog/asset-kinds'
+import type { PageTaskVocabulary } from './types'
 
 /**
  * Task enums per asset kind (docs/graph-api.md §3, from the SDK specs' enum_types.json).
@@ -83,19 +84,19 @@ const WHATSAPP_TASKS = [
 ] as const
 
 /** The task enum `assigned_users` validates against for this kind (Pages: per vocabulary). */
-export function taskEnum(kind: AssetKind, vocabulary: PageTaskVocabulary): readonly string[] {
+export function taskEnum(kind: AssignableKind, vocabulary: PageTaskVocabulary): readonly string[] {
   switch (kind) {
-    case 'ad_account':
+    case 'ad-account':
       return AD_ACCOUNT_TASKS
     case 'page':
       return vocabulary === 'live' ? PAGE_TASKS_LIVE : PAGE_TASKS_SDK
-    case 'product_catalog':
+    case 'product-catalog':
       return CATALOG_TASKS
     case 'pixel':
       return PIXEL_TASKS
-    case 'instagram_account':
+    case 'instagram-account':
       return INSTAGRAM_TASKS
-    case 'whatsapp_business_account':
+    case 'whatsapp-business-account':
       return WHATSAPP_TASKS
   }
 }
@@ -104,8 +105,8 @@ export function taskEnum(kind: AssetKind, vocabulary: PageTaskVocabulary): reado
  * `tasks` is required on catalog, pixel and WABA edges, optional elsewhere
  * (docs/graph-api.md §2.5).
  */
-export function tasksRequired(kind: AssetKind): boolean {
-  return kind === 'product_catalog' || kind === 'pixel' || kind === 'whatsapp_business_account'
+export function tasksRequired(kind: AssignableKind): boolean {
+  return kind === 'product-catalog' || kind === 'pixel' || kind === 'whatsapp-business-account'
 }
 
 /**
@@ -123,7 +124,7 @@ export function defaultTasks(): string[] {
  * (§2.5), and a client must compare with a superset check. The exact live expansion is UNCONFIRMED.
  */
 const IMPLIED: Partial<Record<string, Record<string, readonly string[]>>> = {
-  ad_account: { MANAGE: ['ADVERTISE', 'ANALYZE'], ADVERTISE: ['ANALYZE'] },
+  'ad-account': { MANAGE: ['ADVERTISE', 'ANALYZE'], ADVERTISE: ['ANALYZE'] },
   'page:sdk': {
     MANAGE: ['CREATE_CONTENT', 'MODERATE', 'ADVERTISE', 'ANALYZE'],
     CREATE_CONTENT: ['MODERATE', 'ADVERTISE', 'ANALYZE'],
@@ -136,7 +137,7 @@ const IMPLIED: Partial<Record<string, Record<string, readonly string[]>>> = {
 }
 
 export function expandTasks(
-  kind: AssetKind,
+  kind: AssignableKind,
   vocabulary: PageTaskVocabulary,
   tasks: readonly string[],
 ): string[] {
@@ -198,10 +199,10 @@ export const SYSTEM_USER_SCOPES: ReadonlySet<string> = new Set([
  * (docs/graph-api.md §5): an employee system user's Page permission only reaches the Pages assigned
  * to it.
  */
-export function scopeTargetKind(scope: string): AssetKind | undefined {
+export function scopeTargetKind(scope: string): AssignableKind | undefined {
   if (scope.startsWith('pages_') || scope === 'read_page_mailboxes') return 'page'
-  if (scope.startsWith('instagram_')) return 'instagram_account'
-  if (scope.startsWith('whatsapp_')) return 'whatsapp_business_account'
-  if (scope === 'catalog_management') return 'product_catalog'
+  if (scope.startsWith('instagram_')) return 'instagram-account'
+  if (scope.startsWith('whatsapp_')) return 'whatsapp-business-account'
+  if (scope === 'catalog_management') return 'product-catalog'
   return undefined
 }

@@ -1,29 +1,15 @@
+import type { AssignableKind } from '@shared/catalog/asset-kinds'
+
 /**
  * The practice simulator's data model: what a Meta business portfolio holds, as far as the app's
  * endpoints can see it (docs/graph-api.md §11). Records are plain data; `SimulatorModel` owns
  * them and hands out read-only views.
+ *
+ * Its assets are of the catalog's assignable kinds (`AssignableKind`, src/shared/catalog): the
+ * kinds that can be assigned to a (system) user through `/{asset}/assigned_users`
+ * (docs/graph-api.md §2.5). Meta never sees these names: on the wire an asset is its edge
+ * (`owned_ad_accounts`, `assigned_pages`, …) and its node type (`AdAccount`, views.ts).
  */
-
-/**
- * Asset kinds that can be assigned to a (system) user through `/{asset}/assigned_users`
- * (docs/graph-api.md §2.5).
- */
-export type AssetKind =
-  | 'page'
-  | 'ad_account'
-  | 'product_catalog'
-  | 'instagram_account'
-  | 'whatsapp_business_account'
-  | 'pixel'
-
-export const ASSET_KINDS: readonly AssetKind[] = [
-  'page',
-  'ad_account',
-  'product_catalog',
-  'instagram_account',
-  'whatsapp_business_account',
-  'pixel',
-]
 
 /**
  * Marketing API access tier, renamed Standard → Limited and Advanced → Full in May 2026
@@ -111,7 +97,7 @@ export interface SystemUserRecord {
 
 export interface AssetRecord {
   id: string
-  kind: AssetKind
+  kind: AssignableKind
   name: string
   businessId: string
   /**
@@ -166,5 +152,5 @@ export interface SeedFixtures {
   readonly whatsappAccountIds: readonly string[]
   readonly pixelIds: readonly string[]
   /** Number of assets per kind the seed created. */
-  readonly counts: Readonly<Record<AssetKind, number>>
+  readonly counts: Readonly<Record<AssignableKind, number>>
 }

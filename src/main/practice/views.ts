@@ -1,9 +1,9 @@
+import type { AssignableKind } from '@shared/catalog/asset-kinds'
 import type { NodeView } from './fields'
 import { graphTime } from './fields'
 import type { SimulatorModel } from './model'
 import type {
   AppRecord,
-  AssetKind,
   AssetRecord,
   BusinessRecord,
   PersonRecord,
@@ -12,12 +12,12 @@ import type {
 } from './types'
 
 /** Graph node type names, as they appear in "nonexisting field … on node type (X)". */
-export const ASSET_TYPE_NAMES: Readonly<Record<AssetKind, string>> = {
+export const ASSET_TYPE_NAMES: Readonly<Record<AssignableKind, string>> = {
   page: 'Page',
-  ad_account: 'AdAccount',
-  product_catalog: 'ProductCatalog',
-  instagram_account: 'InstagramBusinessAsset',
-  whatsapp_business_account: 'WhatsAppBusinessAccount',
+  'ad-account': 'AdAccount',
+  'product-catalog': 'ProductCatalog',
+  'instagram-account': 'InstagramBusinessAsset',
+  'whatsapp-business-account': 'WhatsAppBusinessAccount',
   pixel: 'AdsPixel',
 }
 
@@ -25,22 +25,22 @@ export const ASSET_TYPE_NAMES: Readonly<Record<AssetKind, string>> = {
  * Documented node fields per kind (docs/graph-api.md §2.4 "Useful node fields"). Asking for one a
  * record does not have is not an error in Graph: the field is simply left out of the answer.
  */
-const DOCUMENTED_ASSET_FIELDS: Readonly<Record<AssetKind, readonly string[]>> = {
+const DOCUMENTED_ASSET_FIELDS: Readonly<Record<AssignableKind, readonly string[]>> = {
   page: ['category', 'instagram_business_account'],
-  ad_account: ['account_id', 'account_status', 'currency', 'timezone_name'],
-  product_catalog: ['vertical', 'product_count'],
-  instagram_account: ['profile_picture_url'],
-  whatsapp_business_account: ['currency', 'timezone_id', 'account_review_status'],
+  'ad-account': ['account_id', 'account_status', 'currency', 'timezone_name'],
+  'product-catalog': ['vertical', 'product_count'],
+  'instagram-account': ['profile_picture_url'],
+  'whatsapp-business-account': ['currency', 'timezone_id', 'account_review_status'],
   pixel: ['creation_time', 'last_fired_time', 'is_unavailable'],
 }
 
 /** The `/{user}/assigned_*` edges and the asset kind each lists (docs/graph-api.md §2.6). */
-export const ASSIGNED_EDGE_KINDS: Readonly<Record<string, AssetKind>> = {
-  assigned_ad_accounts: 'ad_account',
+export const ASSIGNED_EDGE_KINDS: Readonly<Record<string, AssignableKind>> = {
+  assigned_ad_accounts: 'ad-account',
   assigned_pages: 'page',
-  assigned_product_catalogs: 'product_catalog',
-  assigned_whatsapp_business_accounts: 'whatsapp_business_account',
-  assigned_instagram_accounts: 'instagram_account',
+  assigned_product_catalogs: 'product-catalog',
+  assigned_whatsapp_business_accounts: 'whatsapp-business-account',
+  assigned_instagram_accounts: 'instagram-account',
   assigned_ads_pixels: 'pixel',
 }
 
@@ -129,7 +129,7 @@ export function assetView(
     [asset.kind === 'pixel' ? 'owner_business' : 'business']: ownerRef,
   }
   for (const [key, value] of Object.entries(asset.fields)) fields[key] = () => value
-  if (asset.kind === 'instagram_account') {
+  if (asset.kind === 'instagram-account') {
     fields.ig_user_id = () => asset.id
     fields.ig_username = () => asset.fields.username
     fields.username = () => asset.fields.username

@@ -4,7 +4,7 @@ import { ok, err, type Result } from '@shared/result'
 import { auditActionKey, auditOutcomeKey } from '../audit/audit-entry'
 import type { IndexedAuditEntry } from '../audit/audit-log'
 import { readFiltered } from './audit-view'
-import { csvField } from './import-export'
+import { csvField } from './csv-field'
 import type { VaultContext } from './vault-context'
 
 /**

@@ -42,7 +42,7 @@ const exportsOf = (kit: VaultKit): string[] =>
 describe('encrypted backup', () => {
   it('writes a file with 0 canaries that restores every record and token elsewhere', async () => {
     const source = await filledKit()
-    const saved = await source.call('vault:export', { password: PASSWORD })
+    const saved = await source.call('vault:backup-create', { password: PASSWORD })
     expect(saved.ok && saved.value).toMatchObject({ outcome: 'saved', count: 3 })
     const [file] = exportsOf(source)
     expect(scanForCanaries(file!, canaries)).toEqual([])
@@ -50,7 +50,7 @@ describe('encrypted backup', () => {
     const target = newKit()
     mkdirSync(join(target.dir, 'exports'), { recursive: true })
     copyFileSync(file!, join(target.dir, 'exports', 'backup.suavault'))
-    const restored = await target.call('vault:export-import', { password: PASSWORD })
+    const restored = await target.call('vault:backup-restore', { password: PASSWORD })
     expect(restored).toEqual({ ok: true, value: { outcome: 'restored', added: 3, replaced: 0 } })
     expect(target.index.list()).toEqual(source.index.list())
     for (const record of source.index.list()) {
@@ -62,7 +62,7 @@ describe('encrypted backup', () => {
 
   it('refuses a short password before reading a single token', async () => {
     const kit = await filledKit()
-    const answer = await kit.call('vault:export', { password: 'short' })
+    const answer = await kit.call('vault:backup-create', { password: 'short' })
     expect(answer.ok ? null : answer.error).toMatchObject({
       messageKey: 'vaultMain.backup.passwordTooShort',
       params: { min: 12 },
@@ -72,20 +72,20 @@ describe('encrypted backup', () => {
 
   it('refuses a wrong password and a tampered file with a clear message, changing nothing', async () => {
     const source = await filledKit()
-    await source.call('vault:export', { password: PASSWORD })
+    await source.call('vault:backup-create', { password: PASSWORD })
     const [file] = exportsOf(source)
     const target = newKit()
     mkdirSync(join(target.dir, 'exports'), { recursive: true })
     const copy = join(target.dir, 'exports', 'backup.suavault')
     copyFileSync(file!, copy)
-    const wrong = await target.call('vault:export-import', { password: 'not the password at all' })
+    const wrong = await target.call('vault:backup-restore', { password: 'not the password at all' })
     expect(wrong.ok ? null : wrong.error.messageKey).toBe('vaultMain.backup.wrongPassword')
 
     const text = readFileSync(copy, 'utf8')
     const at = text.indexOf('"data":"') + 20
     const flipped = text[at] === 'A' ? 'B' : 'A'
     writeFileSync(copy, `${text.slice(0, at)}${flipped}${text.slice(at + 1)}`)
-    const tampered = await target.call('vault:export-import', { password: PASSWORD })
+    const tampered = await target.call('vault:backup-restore', { password: PASSWORD })
     expect(tampered.ok).toBe(false)
     expect(target.index.list()).toEqual([])
     expect(target.secrets.inner.size()).toBe(0)
@@ -93,7 +93,7 @@ describe('encrypted backup', () => {
 
   it('says "cancelled" when there is no file to restore', async () => {
     const kit = newKit()
-    expect(await kit.call('vault:export-import', { password: PASSWORD })).toEqual({
+    expect(await kit.call('vault:backup-restore', { password: PASSWORD })).toEqual({
       ok: true,
       value: { outcome: 'cancelled' },
     })
@@ -113,10 +113,10 @@ describe('a whole run leaves secrets nowhere but the keychain and the reveal ans
     await kit.call('vault:secret-reveal', { id: 'a' })
     await kit.call('vault:unlock', {})
     await kit.call('vault:record-note-set', { id: 'c', note: 'used by the shop' })
-    await kit.call('vault:export', { password: PASSWORD })
+    await kit.call('vault:backup-create', { password: PASSWORD })
     const inventory = await kit.call('vault:inventory-export', {})
     expect(inventory.ok && inventory.value).toMatchObject({ outcome: 'saved', count: 3 })
-    await kit.call('vault:export-import', { password: PASSWORD })
+    await kit.call('vault:backup-restore', { password: PASSWORD })
     await kit.call('vault:reminders', {})
     await kit.call('vault:audit-list', {})
     await kit.call('vault:state-get', {})

@@ -34,7 +34,7 @@ export interface NotificationPort {
 export type FileKind = 'backup' | 'inventory' | 'audit'
 
 /**
- * Where exported files go. Desktop: Electron's `dialog.showSaveDialog` (the admin picks the place;
+ * Where the files the vault saves go (backup, inventory, activity log). Desktop: Electron's `dialog.showSaveDialog` (the admin picks the place;
  * cancelling is `saved: false`). Preview: a fixed folder inside the data directory.
  */
 export interface SaveFilePort {
@@ -47,7 +47,7 @@ export interface SaveFilePort {
 
 /**
  * Where a backup to restore comes from. Desktop: `dialog.showOpenDialog` then a size-bounded read.
- * Preview: the newest backup in its export folder. Main reads the file because a backup (megabytes)
+ * Preview: the newest backup in its `exports/` folder. Main reads the file because a backup (megabytes)
  * is far above the IPC string bound, and the renderer has no business holding it.
  */
 export interface OpenFilePort {

@@ -5,7 +5,8 @@ import { exportAudit } from './audit-export'
 import { listAudit } from './audit-view'
 import type { LockReason } from './auto-lock'
 import { createHealthJobs, type HealthJobs } from './health-jobs'
-import { exportBackup, exportInventory, restoreBackup } from './import-export'
+import { exportInventory } from './inventory'
+import { createVaultBackup, restoreVaultBackup } from './vault-backup'
 import { importToken, removeRecord, setNote } from './record-actions'
 import { collectReminders, createReminderStore, REMINDER_POLL_MS } from './reminders'
 import { REVEAL_DURATION_MS } from './reveal-timer'
@@ -84,8 +85,8 @@ export function createVault(deps: VaultDeps): Vault {
     'vault:record-remove': ({ id }) => removeRecord(context, id),
     'vault:record-note-set': async ({ id, note }) => setNote(context, id, note),
     'vault:import': (request) => importToken(context, request),
-    'vault:export': ({ password }) => exportBackup(context, password),
-    'vault:export-import': ({ password }) => restoreBackup(context, password),
+    'vault:backup-create': ({ password }) => createVaultBackup(context, password),
+    'vault:backup-restore': ({ password }) => restoreVaultBackup(context, password),
     'vault:inventory-export': () => exportInventory(context),
     'vault:audit-list': async (request) => listAudit(context, request),
     'vault:audit-export': (request) => exportAudit(context, request),

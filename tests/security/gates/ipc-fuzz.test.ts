@@ -9,7 +9,7 @@ import {
   SLOW_BY_DESIGN,
 } from './ipc-fuzz'
 
-const CHANNELS = ['app:status-get', 'vault:export']
+const CHANNELS = ['app:status-get', 'vault:backup-create']
 const STARTED = new Date('2030-01-01T00:00:00.000Z')
 
 function channel(name: string, overrides: Record<string, unknown> = {}) {
@@ -73,34 +73,46 @@ describe('evaluateFuzzReport', () => {
       forgedRefused: '2000 of 2000',
       polluted: false,
     })
-    expect(figures['channel vault:export']).toContain('1000 runs (850 invalid) + 7 heavy')
+    expect(figures['channel vault:backup-create']).toContain('1000 runs (850 invalid) + 7 heavy')
   })
 
   const red: Array<[string, unknown, string]> = [
     [
       'a port call on invalid input',
-      report({}, [channel('app:status-get', { portCallsOnInvalid: 1 }), channel('vault:export')]),
+      report({}, [
+        channel('app:status-get', { portCallsOnInvalid: 1 }),
+        channel('vault:backup-create'),
+      ]),
       'port-call-on-invalid',
     ],
     [
       'an invalid payload answered otherwise',
-      report({}, [channel('app:status-get', { invalidNotRefused: 2 }), channel('vault:export')]),
+      report({}, [
+        channel('app:status-get', { invalidNotRefused: 2 }),
+        channel('vault:backup-create'),
+      ]),
       'invalid-not-refused',
     ],
     [
       'an uncaught exception',
-      report({}, [channel('app:status-get', { uncaught: 1 }), channel('vault:export')]),
+      report({}, [channel('app:status-get', { uncaught: 1 }), channel('vault:backup-create')]),
       'uncaught',
     ],
     ['an unhandled rejection', report({ processErrors: 1 }), 'process-error'],
     [
       'a forged sender let through',
-      report({}, [channel('app:status-get', { forgedNotRefused: 1 }), channel('vault:export')]),
+      report({}, [
+        channel('app:status-get', { forgedNotRefused: 1 }),
+        channel('vault:backup-create'),
+      ]),
       'forged-not-refused',
     ],
     [
       'a port call from a forged sender',
-      report({}, [channel('app:status-get', { portCallsOnForged: 3 }), channel('vault:export')]),
+      report({}, [
+        channel('app:status-get', { portCallsOnForged: 3 }),
+        channel('vault:backup-create'),
+      ]),
       'port-call-on-forged',
     ],
     ['pollution', report({ pollution: { pollutedSeen: true, prototypeChanges: [] } }), 'polluted'],
@@ -113,28 +125,37 @@ describe('evaluateFuzzReport', () => {
     ],
     [
       'too few runs',
-      report({}, [channel('app:status-get', { runs: MIN_RUNS - 1 }), channel('vault:export')]),
+      report({}, [
+        channel('app:status-get', { runs: MIN_RUNS - 1 }),
+        channel('vault:backup-create'),
+      ]),
       'too-few-runs',
     ],
     [
       'too few forged runs',
-      report({}, [channel('app:status-get', { forgedSenderRuns: 10 }), channel('vault:export')]),
+      report({}, [
+        channel('app:status-get', { forgedSenderRuns: 10 }),
+        channel('vault:backup-create'),
+      ]),
       'too-few-runs',
     ],
     [
       'no heavy cases',
-      report({}, [channel('app:status-get', { heavyCases: 0 }), channel('vault:export')]),
+      report({}, [channel('app:status-get', { heavyCases: 0 }), channel('vault:backup-create')]),
       'no-heavy-cases',
     ],
     ['a channel left out', report({}, [channel('app:status-get')]), 'channel-not-fuzzed'],
     [
       'p99 at the limit',
-      report({}, [channel('app:status-get', { p99Ms: P99_LIMIT_MS }), channel('vault:export')]),
+      report({}, [
+        channel('app:status-get', { p99Ms: P99_LIMIT_MS }),
+        channel('vault:backup-create'),
+      ]),
       'slow-channel',
     ],
     [
       'slow refusals, even where slowness is reviewed',
-      report({}, [channel('app:status-get'), channel('vault:export', { refusedP99Ms: 80 })]),
+      report({}, [channel('app:status-get'), channel('vault:backup-create', { refusedP99Ms: 80 })]),
       'slow-refusal',
     ],
     ['a stale report', report({ generatedAt: '2029-12-31T23:59:59.000Z' }), 'report-stale'],
@@ -147,8 +168,11 @@ describe('evaluateFuzzReport', () => {
   }
 
   it('notes, but passes, a slow channel whose reason was reviewed', () => {
-    expect(Object.keys(SLOW_BY_DESIGN)).toContain('vault:export')
-    const raw = report({}, [channel('app:status-get'), channel('vault:export', { p99Ms: 600 })])
+    expect(Object.keys(SLOW_BY_DESIGN)).toContain('vault:backup-create')
+    const raw = report({}, [
+      channel('app:status-get'),
+      channel('vault:backup-create', { p99Ms: 600 }),
+    ])
     const { findings } = evaluateFuzzReport(raw, CHANNELS, STARTED)
     expect(findings.map((finding) => [finding.code, finding.level])).toStrictEqual([
       ['slow-by-design', 'note'],

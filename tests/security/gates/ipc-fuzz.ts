@@ -32,8 +32,8 @@ export const P99_LIMIT_MS = 50
  * applies to refused requests only (what validation costs); their full p99 is still reported.
  */
 export const SLOW_BY_DESIGN: Readonly<Record<string, string>> = {
-  'vault:export':
-    'a valid export derives its key with scrypt N=2^17 (SEC-20: a password-encrypted file must ' +
+  'vault:backup-create':
+    'a valid backup derives its key with scrypt N=2^17 (SEC-20: a password-encrypted file must ' +
     'resist guessing); it runs on the libuv pool, so main stays responsive while it takes ~0.5 s',
 }
 

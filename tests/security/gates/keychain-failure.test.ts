@@ -37,12 +37,12 @@ describe('the keychain-failure gate on the real tree', () => {
     expect(clear).toBe(total)
   }, 120_000)
 
-  // The failing case behind the gate's entry-lost finding, alone (a few seconds): restoreBackup
+  // The failing case behind the gate's entry-lost finding, alone (a few seconds): restoreVaultBackup
   // writes token after token with no undo, so a failure on the 2nd write leaves the 1st record's
   // newer (refreshed) token overwritten by the backup's older one, and the answer says
   // errors.keychainFailed — "Nothing was saved".
   it('a restore that fails half way leaves every token stored before it as it was', async () => {
-    const judged = await drill({ actions: only('vault:export-import'), journeys: false })
+    const judged = await drill({ actions: only('vault:backup-restore'), journeys: false })
     expect(errors(judged.findings)).toEqual([])
     expect(judged.figures.entriesLostAfterFailure).toBe(0)
   }, 60_000)

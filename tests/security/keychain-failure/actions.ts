@@ -83,7 +83,7 @@ export function drillActions(targets: VaultTargets): DrillAction[] {
       },
     },
     {
-      id: 'vault:export-import (restore a backup)',
+      id: 'vault:backup-restore',
       stopsAtFailure: false,
       // The keychain holds newer tokens than the backup before every attempt, so a restore that
       // fails half way has something to lose each time, not only the first.
@@ -94,7 +94,7 @@ export function drillActions(targets: VaultTargets): DrillAction[] {
           if (!refreshed.ok) throw new Error(`refreshing failed: ${refreshed.error.messageKey}`)
         }
       },
-      run: (world) => world.invoke('vault:export-import', { password: targets.backupPassword }),
+      run: (world) => world.invoke('vault:backup-restore', { password: targets.backupPassword }),
     },
     {
       id: 'vault:refresh',

@@ -49,7 +49,7 @@ async function furnish(world: World): Promise<string> {
   must(await runFlow(world, 'Keychain drill baseline B'), 'the baseline run B')
   // Two records in the backup: each restore attempt costs a scrypt derivation (~0.5 s).
   const password = randomBytes(18).toString('base64url')
-  must(await world.invoke('vault:export', { password }), 'the baseline backup')
+  must(await world.invoke('vault:backup-create', { password }), 'the baseline backup')
   const listed = must(await world.invoke('vault:records-list', {}), 'listing the vault')
   for (const record of listed.records.filter((r) => r.kind === 'system-user')) {
     must(await world.invoke('vault:refresh', { id: record.id }), 'refreshing a baseline token')

@@ -23,7 +23,7 @@ export type VaultMethodName =
   | 'removeVaultRecord'
   | 'setVaultRecordNote'
   | 'importToken'
-  | 'exportVaultBackup'
+  | 'createVaultBackup'
   | 'restoreVaultBackup'
   | 'exportInventory'
   | 'listAuditEntries'
@@ -120,7 +120,7 @@ export function createFakeVault(
     'removeVaultRecord',
     'setVaultRecordNote',
     'importToken',
-    'exportVaultBackup',
+    'createVaultBackup',
     'restoreVaultBackup',
     'exportInventory',
     'listAuditEntries',
@@ -223,7 +223,7 @@ export function createFakeVault(
       const first = records()[0]
       return first ? ok({ record: first }) : notFound
     },
-    exportVaultBackup: async () =>
+    createVaultBackup: async () =>
       ok({
         outcome: 'saved' as const,
         location: '/home/admin/vault.backup',

@@ -1,14 +1,15 @@
+import type { AssignableKind } from '@shared/catalog/asset-kinds'
 import { isBusinessAdmin, requireBusinessMember } from '../auth'
 import type { EdgeTable, MethodTable, RouteContext, RouteResult } from '../context'
 import { graphErrors } from '../errors'
 import { parseFields, project } from '../fields'
 import { listBody } from '../pagination'
 import { param, listParam } from '../params'
-import type { AssetKind, AssetRecord } from '../types'
+import type { AssetRecord } from '../types'
 import { appView, assetView } from '../views'
 
 interface ListingSpec {
-  kind: AssetKind
+  kind: AssignableKind
   relation: 'owned' | 'client' | 'any'
 }
 
@@ -16,22 +17,22 @@ interface ListingSpec {
 const LISTINGS: Readonly<Record<string, ListingSpec>> = {
   owned_pages: { kind: 'page', relation: 'owned' },
   client_pages: { kind: 'page', relation: 'client' },
-  owned_ad_accounts: { kind: 'ad_account', relation: 'owned' },
-  client_ad_accounts: { kind: 'ad_account', relation: 'client' },
-  owned_product_catalogs: { kind: 'product_catalog', relation: 'owned' },
-  client_product_catalogs: { kind: 'product_catalog', relation: 'client' },
+  owned_ad_accounts: { kind: 'ad-account', relation: 'owned' },
+  client_ad_accounts: { kind: 'ad-account', relation: 'client' },
+  owned_product_catalogs: { kind: 'product-catalog', relation: 'owned' },
+  client_product_catalogs: { kind: 'product-catalog', relation: 'client' },
   owned_pixels: { kind: 'pixel', relation: 'owned' },
   client_pixels: { kind: 'pixel', relation: 'client' },
   adspixels: { kind: 'pixel', relation: 'any' },
   // IG accounts are modelled as one node (the InstagramBusinessAsset, whose id doubles as the
   // IG user id), so the IGUser and asset edges list the same records.
-  instagram_accounts: { kind: 'instagram_account', relation: 'any' },
-  owned_instagram_accounts: { kind: 'instagram_account', relation: 'owned' },
-  instagram_business_accounts: { kind: 'instagram_account', relation: 'any' },
-  owned_instagram_assets: { kind: 'instagram_account', relation: 'owned' },
-  client_instagram_assets: { kind: 'instagram_account', relation: 'client' },
-  owned_whatsapp_business_accounts: { kind: 'whatsapp_business_account', relation: 'owned' },
-  client_whatsapp_business_accounts: { kind: 'whatsapp_business_account', relation: 'client' },
+  instagram_accounts: { kind: 'instagram-account', relation: 'any' },
+  owned_instagram_accounts: { kind: 'instagram-account', relation: 'owned' },
+  instagram_business_accounts: { kind: 'instagram-account', relation: 'any' },
+  owned_instagram_assets: { kind: 'instagram-account', relation: 'owned' },
+  client_instagram_assets: { kind: 'instagram-account', relation: 'client' },
+  owned_whatsapp_business_accounts: { kind: 'whatsapp-business-account', relation: 'owned' },
+  client_whatsapp_business_accounts: { kind: 'whatsapp-business-account', relation: 'client' },
 }
 
 function filtered(ctx: RouteContext, spec: ListingSpec): readonly Readonly<AssetRecord>[] {

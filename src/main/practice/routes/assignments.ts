@@ -1,3 +1,4 @@
+import type { AssignableKind } from '@shared/catalog/asset-kinds'
 import { isBusinessMember, requireBusinessAdmin, requireBusinessMember } from '../auth'
 import type { EdgeTable, RouteContext, RouteResult } from '../context'
 import { graphErrors } from '../errors'
@@ -6,7 +7,7 @@ import { parseFields, project } from '../fields'
 import { listBody } from '../pagination'
 import { listParam, param, requireParam } from '../params'
 import { defaultTasks, expandTasks, taskEnum, tasksRequired } from '../tasks'
-import type { AssetKind, AssetRecord, AssignmentRecord } from '../types'
+import type { AssetRecord, AssignmentRecord } from '../types'
 import { ASSIGNED_EDGE_KINDS, assetView, personView, systemUserView } from '../views'
 import { requireSelfOrAdmin } from './system-users'
 
@@ -119,7 +120,7 @@ const ASSIGNED_USERS = {
  * Per kind: pixels have no DELETE on assigned_users in the specs or the reference
  * (docs/graph-api.md §2.5).
  */
-export function assignmentRoutes(kind: AssetKind): EdgeTable {
+export function assignmentRoutes(kind: AssignableKind): EdgeTable {
   if (kind === 'pixel') {
     return { assigned_users: { GET: ASSIGNED_USERS.GET, POST: ASSIGNED_USERS.POST } }
   }
@@ -145,7 +146,7 @@ function requireUserAccess(ctx: RouteContext): string {
  * GET /{su}/assigned_* (docs/graph-api.md §2.6): the assets of one kind with `tasks` and
  * `permitted_tasks`.
  */
-function assignedOfKind(kind: AssetKind) {
+function assignedOfKind(kind: AssignableKind) {
   return (ctx: RouteContext): RouteResult => {
     const userId = requireUserAccess(ctx)
     const fields = parseFields(ctx.params.get('fields'))

@@ -1,5 +1,6 @@
+import type { AssignableKind } from '@shared/catalog/asset-kinds'
 import type { SimulatorModel } from '../model'
-import type { AssetKind, SeedFixtures } from '../types'
+import type { SeedFixtures } from '../types'
 import { buildPortfolio } from './seed-builder'
 
 export const LARGE_ID_BASE = 204_000_000_000_001n
@@ -8,22 +9,22 @@ export const LARGE_ID_BASE = 204_000_000_000_001n
  * Assets per kind in the large seed: 8,650 in all. Ad accounts reach 5,000 so one edge alone can
  * show the "list 5,000 assets in ceil(5000 / page size) + 1 requests" budget of the issue.
  */
-export const LARGE_COUNTS: Readonly<Record<AssetKind, number>> = {
+export const LARGE_COUNTS: Readonly<Record<AssignableKind, number>> = {
   page: 2000,
-  ad_account: 5000,
-  product_catalog: 600,
+  'ad-account': 5000,
+  'product-catalog': 600,
   pixel: 500,
-  instagram_account: 400,
-  whatsapp_business_account: 150,
+  'instagram-account': 400,
+  'whatsapp-business-account': 150,
 }
 
-const LABELS: Readonly<Record<AssetKind, string>> = {
+const LABELS: Readonly<Record<AssignableKind, string>> = {
   page: 'Store Page',
-  ad_account: 'Ad Account',
-  product_catalog: 'Catalog',
+  'ad-account': 'Ad Account',
+  'product-catalog': 'Catalog',
   pixel: 'Pixel',
-  instagram_account: 'Instagram',
-  whatsapp_business_account: 'WhatsApp',
+  'instagram-account': 'Instagram',
+  'whatsapp-business-account': 'WhatsApp',
 }
 
 /**
@@ -38,10 +39,10 @@ export function seedLarge(model: SimulatorModel): SeedFixtures {
     appTier: 'full',
     createdTime: Date.UTC(2019, 8, 3, 14, 0),
   })
-  for (const kind of Object.keys(LARGE_COUNTS) as AssetKind[]) {
+  for (const kind of Object.keys(LARGE_COUNTS) as AssignableKind[]) {
     for (let n = 1; n <= LARGE_COUNTS[kind]; n += 1) {
       const name = `Lakeside ${LABELS[kind]} ${String(n).padStart(4, '0')}`
-      p.add(kind, name, kind === 'instagram_account' ? { username: `lakeside_${n}` } : {})
+      p.add(kind, name, kind === 'instagram-account' ? { username: `lakeside_${n}` } : {})
     }
   }
   return p.fixtures()

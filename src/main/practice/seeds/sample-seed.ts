@@ -24,17 +24,17 @@ export function seedSample(model: SimulatorModel): SeedFixtures {
   model.updateBusiness(p.businessId, { primaryPageId: bakery })
 
   const money = { currency: 'GBP', timezone_name: 'Europe/London', account_status: 1 }
-  p.add('ad_account', 'Harbour Lane – Everyday', money)
-  p.add('ad_account', 'Harbour Lane – Seasonal', money)
-  p.add('product_catalog', 'Harbour Lane Breads and Cakes', {
+  p.add('ad-account', 'Harbour Lane – Everyday', money)
+  p.add('ad-account', 'Harbour Lane – Seasonal', money)
+  p.add('product-catalog', 'Harbour Lane Breads and Cakes', {
     vertical: 'commerce',
     product_count: 48,
   })
-  p.add('instagram_account', 'Harbour Lane Bakery', {
+  p.add('instagram-account', 'Harbour Lane Bakery', {
     username: 'harbourlanebakery',
     ig_username: 'harbourlanebakery',
   })
-  p.add('whatsapp_business_account', 'Harbour Lane Bakery', {
+  p.add('whatsapp-business-account', 'Harbour Lane Bakery', {
     currency: 'GBP',
     timezone_id: '1',
     account_review_status: 'APPROVED',

@@ -1,6 +1,7 @@
+import type { AssignableKind } from '@shared/catalog/asset-kinds'
 import { createHash } from 'node:crypto'
 import type { SimulatorModel } from '../model'
-import type { AppTier, AssetKind, AssetRecord, SeedFixtures } from '../types'
+import type { AppTier, AssetRecord, SeedFixtures } from '../types'
 
 /** Scopes of the admin's practice sign-in: what the Connect step asks Facebook Login for. */
 export const ADMIN_TOKEN_SCOPES = [
@@ -34,7 +35,7 @@ export interface Portfolio {
   businessId: string
   appId: string
   adminUserId: string
-  add(kind: AssetKind, name: string, fields?: AssetRecord['fields']): string
+  add(kind: AssignableKind, name: string, fields?: AssetRecord['fields']): string
   fixtures(): SeedFixtures
 }
 
@@ -73,12 +74,12 @@ export function buildPortfolio(model: SimulatorModel, input: PortfolioInput): Po
     userId: admin.id,
     scopes: ADMIN_TOKEN_SCOPES,
   })
-  const ids: Record<AssetKind, string[]> = {
+  const ids: Record<AssignableKind, string[]> = {
     page: [],
-    ad_account: [],
-    product_catalog: [],
-    instagram_account: [],
-    whatsapp_business_account: [],
+    'ad-account': [],
+    'product-catalog': [],
+    'instagram-account': [],
+    'whatsapp-business-account': [],
     pixel: [],
   }
   return {
@@ -107,17 +108,17 @@ export function buildPortfolio(model: SimulatorModel, input: PortfolioInput): Po
       adminUserName: admin.name,
       adminUserToken: adminToken.value,
       pageIds: ids.page,
-      adAccountIds: ids.ad_account,
-      catalogIds: ids.product_catalog,
-      instagramAccountIds: ids.instagram_account,
-      whatsappAccountIds: ids.whatsapp_business_account,
+      adAccountIds: ids['ad-account'],
+      catalogIds: ids['product-catalog'],
+      instagramAccountIds: ids['instagram-account'],
+      whatsappAccountIds: ids['whatsapp-business-account'],
       pixelIds: ids.pixel,
       counts: {
         page: ids.page.length,
-        ad_account: ids.ad_account.length,
-        product_catalog: ids.product_catalog.length,
-        instagram_account: ids.instagram_account.length,
-        whatsapp_business_account: ids.whatsapp_business_account.length,
+        'ad-account': ids['ad-account'].length,
+        'product-catalog': ids['product-catalog'].length,
+        'instagram-account': ids['instagram-account'].length,
+        'whatsapp-business-account': ids['whatsapp-business-account'].length,
         pixel: ids.pixel.length,
       },
     }),

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
+import { ASSIGNABLE_KINDS } from '@shared/catalog/asset-kinds'
 import { SimulatorModel } from '../model'
-import { ASSET_KINDS } from '../types'
 import { LARGE_COUNTS, LARGE_ID_BASE, seedLarge } from './large-seed'
 import { SAMPLE_ID_BASE, seedSample } from './sample-seed'
 
@@ -15,10 +15,10 @@ describe('sample seed', () => {
     expect(f.adminUserName).toBe('Practice Admin')
     expect(f.counts).toEqual({
       page: 3,
-      ad_account: 2,
-      product_catalog: 1,
-      instagram_account: 1,
-      whatsapp_business_account: 1,
+      'ad-account': 2,
+      'product-catalog': 1,
+      'instagram-account': 1,
+      'whatsapp-business-account': 1,
       pixel: 1,
     })
     expect(model.app(f.appId)).toMatchObject({ tier: 'limited', businessId: f.businessId })
@@ -50,7 +50,7 @@ describe('large seed', () => {
     const total = Object.values(f.counts).reduce((sum, n) => sum + n, 0)
     expect(total).toBeGreaterThanOrEqual(5000)
     expect(f.counts).toEqual(LARGE_COUNTS)
-    for (const kind of ASSET_KINDS) {
+    for (const kind of ASSIGNABLE_KINDS) {
       expect(model.assets(f.businessId, kind)).toHaveLength(LARGE_COUNTS[kind])
     }
     expect(f.pageIds).toHaveLength(2000)

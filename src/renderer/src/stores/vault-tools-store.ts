@@ -6,7 +6,7 @@ import { callApi } from './load-state'
 import { useVaultListStore } from './vault-list-store'
 import { useVaultViewStore } from './vault-view-store'
 
-export type ToolsActivity = 'idle' | 'importing' | 'exporting' | 'restoring' | 'inventory'
+export type ToolsActivity = 'idle' | 'importing' | 'backing-up' | 'restoring' | 'inventory'
 
 /** What the last backup action did, for the polite live region (key + params). */
 export interface ToolsNotice {
@@ -130,8 +130,8 @@ export const useVaultToolsStore = create<VaultToolsState & VaultToolsActions>()(
         return
       }
       const request = generation
-      set({ activity: 'exporting', ...TYPED_SECRETS, error: null, notice: null })
-      const result = await callApi(() => window.api.exportVaultBackup({ password: backupPassword }))
+      set({ activity: 'backing-up', ...TYPED_SECRETS, error: null, notice: null })
+      const result = await callApi(() => window.api.createVaultBackup({ password: backupPassword }))
       if (request !== generation) return
       set(afterSave(result, 'vault.backup.saved'))
     },

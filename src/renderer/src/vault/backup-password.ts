@@ -1,9 +1,9 @@
 /**
  * The backup password's checks in the renderer: typed twice, long enough. Main checks the length
- * again (export-crypto.ts) — this only gives the admin the answer before anything is sent.
+ * again (backup-crypto.ts) — this only gives the admin the answer before anything is sent.
  */
 
-/** Main's minimum (src/main/vault/export-format.ts MIN_PASSWORD_LENGTH). */
+/** Main's minimum (src/main/vault/backup-format.ts MIN_PASSWORD_LENGTH). */
 export const MIN_BACKUP_PASSWORD_LENGTH = 12
 
 export type PasswordProblem = 'empty' | 'too-short' | 'mismatch'

@@ -123,7 +123,7 @@ export function VaultBackup(): ReactNode {
           error={problem === 'mismatch' ? t(PROBLEM_KEYS.mismatch) : undefined}
         />
         <button type="submit" className="button button--primary" disabled={busy}>
-          {t(s.activity === 'exporting' ? 'vault.backup.working' : 'vault.backup.submit')}
+          {t(s.activity === 'backing-up' ? 'vault.backup.working' : 'vault.backup.submit')}
         </button>
       </form>
 

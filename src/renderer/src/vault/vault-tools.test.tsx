@@ -4,7 +4,12 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { err, ok } from '@shared/result'
 import { useVaultToolsStore } from '../stores/vault-tools-store'
 import { renderApp } from '@test-support/renderer/render-app'
-import { installDialogPolyfill, mixedRecords, NOW, openVault } from '@test-support/renderer/vault-test-helpers'
+import {
+  installDialogPolyfill,
+  mixedRecords,
+  NOW,
+  openVault,
+} from '@test-support/renderer/vault-test-helpers'
 
 const PASSWORD = 'four plain words here'
 
@@ -41,7 +46,7 @@ describe('the vault tools', () => {
     expect(again).toHaveAccessibleDescription(
       'The two passwords are not the same. Type them again.',
     )
-    expect(fake.vault.calls.exportVaultBackup).toEqual([])
+    expect(fake.vault.calls.createVaultBackup).toEqual([])
   })
 
   it('refuses a short password with the minimum, then saves and forgets both passwords', async () => {
@@ -61,7 +66,7 @@ describe('the vault tools', () => {
     expect(
       await screen.findByText('Saved an encrypted backup of 6 tokens to /home/admin/vault.backup.'),
     ).toBeInTheDocument()
-    expect(fake.vault.calls.exportVaultBackup).toEqual([{ password: PASSWORD }])
+    expect(fake.vault.calls.createVaultBackup).toEqual([{ password: PASSWORD }])
     const state = useVaultToolsStore.getState()
     expect([state.backupPassword, state.backupPasswordAgain]).toEqual(['', ''])
   })

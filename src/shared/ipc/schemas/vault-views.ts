@@ -28,7 +28,12 @@ export type CheckOutcome = z.infer<typeof CheckOutcome>
  * inclusive, `to` exclusive). The renderer turns the admin's local calendar days into instants,
  * so "1 March" means the admin's 1 March, not UTC's.
  */
-/** The actions and outcomes the audit log records; main's audit-entry.ts uses these very lists. */
+/**
+ * The actions and outcomes the audit log records; main's audit-entry.ts uses these very lists.
+ * They are written into the hash-chained log and appear as they are in its CSV, so they keep the
+ * names they were first written with: `vault-exported` is "made an encrypted backup" and
+ * `vault-imported` "restored an encrypted backup" (`token-imported` adds one existing token).
+ */
 export const AUDIT_ACTION_NAMES = [
   'connect',
   'disconnect',

@@ -234,9 +234,8 @@ export const ImportTokenRequest = z.strictObject({
   label: z.string().max(TEXT.short).optional(),
 })
 
-/** Encrypted backup (SEC-20). The UI asks for the password twice; main checks its length. */
-export const BackupExportRequest = z.strictObject({ password: z.string().min(1).max(1024) })
-export const BackupExportResponse = z.discriminatedUnion('outcome', [
+/** What main answers for a file it was asked to save: the admin may cancel the save dialog. */
+export const SavedFileResponse = z.discriminatedUnion('outcome', [
   z.strictObject({
     outcome: z.literal('saved'),
     /** Where the file went (a path the admin chose, or the preview's data directory). */
@@ -245,7 +244,11 @@ export const BackupExportResponse = z.discriminatedUnion('outcome', [
   }),
   z.strictObject({ outcome: z.literal('cancelled') }),
 ])
-export const BackupRestoreRequest = BackupExportRequest
+
+/** Encrypted backup (SEC-20). The UI asks for the password twice; main checks its length. */
+export const BackupCreateRequest = z.strictObject({ password: z.string().min(1).max(1024) })
+export const BackupCreateResponse = SavedFileResponse
+export const BackupRestoreRequest = BackupCreateRequest
 export const BackupRestoreResponse = z.discriminatedUnion('outcome', [
   z.strictObject({
     outcome: z.literal('restored'),
@@ -255,8 +258,8 @@ export const BackupRestoreResponse = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('cancelled') }),
 ])
 /** Inventory for audits: metadata only, CSV. */
-export const InventoryExportResponse = BackupExportResponse
+export const InventoryExportResponse = SavedFileResponse
 /** The activity log (the entries matching the filter) as CSV: it never holds a secret. */
-export const AuditExportResponse = BackupExportResponse
+export const AuditExportResponse = SavedFileResponse
 
 export * from './vault-views'

@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto'
 import type { AppError, MessageParams } from '@shared/result'
 import {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  ExportPayload,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupPayload,
   IV_BYTES,
   KEY_BYTES,
   MAX_PASSWORD_LENGTH,
@@ -15,13 +15,13 @@ import {
   headerBytes,
   parseEnvelope,
   serializeEnvelope,
-  type ExportHeader,
-} from './export-format'
+  type BackupHeader,
+} from './backup-format'
 
 /**
- * The encrypted vault backup (SEC-20): the only export that holds secrets, and it is always
- * password-encrypted — AES-256-GCM with a key from scrypt, a fresh salt and IV per file. There is
- * no plaintext export. Both directions answer with data, never a raw exception: crypto and JSON
+ * The encrypted vault backup (SEC-20): the only file the vault writes that holds secrets, and it is
+ * always password-encrypted — AES-256-GCM with a key from scrypt, a fresh salt and IV per file.
+ * There is no plaintext export of secrets. Both directions answer with data, never a raw exception: crypto and JSON
  * errors can quote their input, and the input here is a vault full of tokens.
  *
  * Memory: the buffers that hold the plaintext JSON, the password and the key are zero-filled as
@@ -31,7 +31,7 @@ import {
  */
 
 /** Why a backup could not be written or read; each has its own plain-language message. */
-export type ExportFailure =
+export type BackupFailure =
   | 'password-too-short'
   | 'password-too-long'
   | 'not-a-backup'
@@ -41,12 +41,12 @@ export type ExportFailure =
   | 'failed'
 
 /** A Result whose failures also carry the typed reason, so the UI can re-ask for the password. */
-export type ExportResult<T> =
+export type BackupResult<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly failure: ExportFailure; readonly error: AppError }
+  | { readonly ok: false; readonly failure: BackupFailure; readonly error: AppError }
 
 /** i18n keys of the failures (shared/i18n/messages/vault-main.ts). */
-export const EXPORT_FAILURE_KEYS: Readonly<Record<ExportFailure, string>> = {
+export const BACKUP_FAILURE_KEYS: Readonly<Record<BackupFailure, string>> = {
   'password-too-short': 'vaultMain.backup.passwordTooShort',
   'password-too-long': 'vaultMain.backup.passwordTooLong',
   'not-a-backup': 'vaultMain.backup.notABackup',
@@ -57,7 +57,7 @@ export const EXPORT_FAILURE_KEYS: Readonly<Record<ExportFailure, string>> = {
   failed: 'errors.internal',
 }
 
-function fail(failure: ExportFailure): { ok: false; failure: ExportFailure; error: AppError } {
+function fail(failure: BackupFailure): { ok: false; failure: BackupFailure; error: AppError } {
   const params: MessageParams | undefined =
     failure === 'password-too-short'
       ? { min: MIN_PASSWORD_LENGTH }
@@ -69,14 +69,14 @@ function fail(failure: ExportFailure): { ok: false; failure: ExportFailure; erro
     failure,
     error: {
       code: failure === 'failed' ? 'internal' : 'invalid-input',
-      messageKey: EXPORT_FAILURE_KEYS[failure],
+      messageKey: BACKUP_FAILURE_KEYS[failure],
       ...(params ? { params } : {}),
     },
   }
 }
 
 /** Normalised (NFC), so the same password typed on another system derives the same key. */
-function passwordProblem(password: string): ExportFailure | null {
+function passwordProblem(password: string): BackupFailure | null {
   const length = [...password.normalize('NFC')].length
   if (length < MIN_PASSWORD_LENGTH) return 'password-too-short'
   if (length > MAX_PASSWORD_LENGTH) return 'password-too-long'
@@ -105,17 +105,17 @@ export interface EncryptOptions {
 }
 
 /** Encrypts the vault's records and tokens into the backup file's text. */
-export async function encryptVaultExport(
-  payload: ExportPayload,
+export async function encryptVaultBackup(
+  payload: BackupPayload,
   password: string,
   options: EncryptOptions = {},
-): Promise<ExportResult<string>> {
+): Promise<BackupResult<string>> {
   const problem = passwordProblem(password)
   if (problem) return fail(problem)
   const N = options.scryptN ?? SCRYPT_COST.N
   if (N < SCRYPT_N_RANGE.min || N > SCRYPT_N_RANGE.max) throw new RangeError('scryptN out of range')
   // Validate before writing: a backup that would not restore is worse than none.
-  const checked = ExportPayload.safeParse(payload)
+  const checked = BackupPayload.safeParse(payload)
   if (!checked.success) return fail('failed')
   const plaintext = Buffer.from(JSON.stringify(checked.data), 'utf8')
   let key: Buffer | undefined
@@ -123,9 +123,9 @@ export async function encryptVaultExport(
     const salt = randomBytes(SALT_BYTES)
     const iv = randomBytes(IV_BYTES)
     key = await deriveKey(password, salt, N)
-    const header: ExportHeader = {
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
       kdf: { name: 'scrypt', N, r: SCRYPT_COST.r, p: SCRYPT_COST.p, salt: salt.toString('base64') },
       cipher: { name: 'aes-256-gcm', iv: iv.toString('base64') },
     }
@@ -153,10 +153,10 @@ export async function encryptVaultExport(
  * Decrypts a backup file's text into records and tokens, validated. Every way it can fail is a
  * typed answer: not a backup, a newer version, damaged, or wrong password (or changed bytes).
  */
-export async function decryptVaultExport(
+export async function decryptVaultBackup(
   text: string,
   password: string,
-): Promise<ExportResult<ExportPayload>> {
+): Promise<BackupResult<BackupPayload>> {
   const parsed = parseEnvelope(text)
   if (!parsed.ok) return fail(parsed.failure)
   // No backup was ever written with a shorter password, so this one cannot be right.
@@ -191,7 +191,7 @@ export async function decryptVaultExport(
   }
 }
 
-function readPayload(parts: readonly Buffer[]): ExportResult<ExportPayload> {
+function readPayload(parts: readonly Buffer[]): BackupResult<BackupPayload> {
   const whole = parts.length === 1 || parts[1]?.length === 0 ? parts[0] : Buffer.concat(parts)
   let json: unknown
   try {
@@ -202,6 +202,6 @@ function readPayload(parts: readonly Buffer[]): ExportResult<ExportPayload> {
     if (whole && !parts.includes(whole)) whole.fill(0)
   }
   // Authenticated but not what we write: a bug or a file made by something else with the password.
-  const checked = ExportPayload.safeParse(json)
+  const checked = BackupPayload.safeParse(json)
   return checked.success ? { ok: true, value: checked.data } : fail('damaged')
 }

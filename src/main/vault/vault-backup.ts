@@ -1,17 +1,15 @@
-import { en } from '@shared/i18n/en'
-import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { err, ok, type Result } from '@shared/result'
-import { decryptVaultExport, encryptVaultExport } from './export-crypto'
-import { MIN_PASSWORD_LENGTH } from './export-format'
+import { decryptVaultBackup, encryptVaultBackup } from './backup-crypto'
+import { MIN_PASSWORD_LENGTH } from './backup-format'
 import { writeRestoredRecords, restoreFailureAnswer } from './restore-writes'
 import { readToken } from './secrets-access'
 import type { VaultContext } from './vault-context'
 
 /**
- * Exports (SEC-20): the encrypted backup — the only export that holds secrets, always
- * password-encrypted (export-crypto.ts) — its restore, and the inventory for audits, which is
- * metadata only. The renderer never sees a file's content: main writes and reads it through the
- * save/open ports (Electron's dialogs in the app, the data directory in the preview).
+ * The encrypted backup (SEC-20) and its restore: the only file the vault writes that holds
+ * secrets, always password-encrypted (backup-crypto.ts). The renderer never sees a file's content:
+ * main writes and reads it through the save/open ports (Electron's dialogs in the app, the data
+ * directory in the preview). The inventory, metadata only, is inventory.ts.
  */
 
 type Saved = { outcome: 'saved'; location: string; count: number } | { outcome: 'cancelled' }
@@ -22,7 +20,7 @@ const day = (now: number): string => new Date(now).toISOString().slice(0, 10)
 const tooShort = (password: string): boolean =>
   [...password.normalize('NFC')].length < MIN_PASSWORD_LENGTH
 
-export async function exportBackup(
+export async function createVaultBackup(
   context: VaultContext,
   password: string,
 ): Promise<Result<Saved>> {
@@ -44,7 +42,7 @@ export async function exportBackup(
       return token
     }
   }
-  const encrypted = await encryptVaultExport(
+  const encrypted = await encryptVaultBackup(
     { records, secrets },
     password,
     context.deps.backupScryptN !== undefined ? { scryptN: context.deps.backupScryptN } : {},
@@ -66,7 +64,7 @@ export async function exportBackup(
   return ok({ outcome: 'saved', location: saved.location, count: records.length })
 }
 
-export async function restoreBackup(
+export async function restoreVaultBackup(
   context: VaultContext,
   password: string,
 ): Promise<
@@ -75,7 +73,7 @@ export async function restoreBackup(
   if (context.lock.isLocked()) return err('conflict', 'vaultMain.locked')
   const file = await context.deps.openFile.open({ kind: 'backup' })
   if (!file.opened) return ok({ outcome: 'cancelled' })
-  const decrypted = await decryptVaultExport(file.content, password)
+  const decrypted = await decryptVaultBackup(file.content, password)
   if (!decrypted.ok) {
     context.audit('vault-imported', 'refused', undefined, decrypted.error.messageKey)
     return { ok: false, error: decrypted.error }
@@ -92,54 +90,4 @@ export async function restoreBackup(
   context.audit('vault-imported', 'succeeded')
   if (restored.length > 0) context.changed(restored)
   return ok({ outcome: 'restored', added, replaced })
-}
-
-/**
- * One CSV field: quoted when needed, and a leading =, +, -, @, tab or CR neutralised with an
- * apostrophe, so a spreadsheet opening the inventory never runs a name as a formula (OWASP CSV
- * injection).
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-/** The inventory: one line per record, metadata only — the token is never read for it. */
-export function inventoryCsv(records: readonly VaultRecordSummary[]): string {
-  const header = en['vaultMain.inventory.header'] ?? ''
-  const lines = records.map((record) =>
-    [
-      record.businessName,
-      record.businessId,
-      record.systemUserName ?? record.label ?? '',
-      record.systemUserId ?? '',
-      record.systemUserRole ?? '',
-      record.appName ?? '',
-      record.appId,
-      record.scopes.join(' '),
-      (record.assets ?? []).map((asset) => `${asset.kind}:${asset.id}`).join(' '),
-      record.createdAt,
-      record.expiresAt ?? 'never',
-      record.fingerprint,
-      record.lastCheck?.at ?? '',
-      record.lastCheck?.outcome ?? '',
-      record.practice ? 'practice' : 'real',
-      record.notes ?? '',
-    ]
-      .map(csvField)
-      .join(','),
-  )
-  return `${[header, ...lines].join('\r\n')}\r\n`
-}
-
-export async function exportInventory(context: VaultContext): Promise<Result<Saved>> {
-  const records = context.deps.vault.list()
-  const saved = await context.deps.saveFile.save({
-    kind: 'inventory',
-    suggestedName: `token-inventory-${day(context.now())}.csv`,
-    content: inventoryCsv(records),
-  })
-  if (!saved.saved) return ok({ outcome: 'cancelled' })
-  context.audit('inventory-exported', 'succeeded')
-  return ok({ outcome: 'saved', location: saved.location, count: records.length })
 }

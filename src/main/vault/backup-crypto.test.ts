@@ -8,15 +8,15 @@ import {
   makeCanaryToken,
   scanForCanaries,
 } from '../../../tests/fixtures/canaries'
-import { EXPORT_FAILURE_KEYS, decryptVaultExport, encryptVaultExport } from './export-crypto'
+import { BACKUP_FAILURE_KEYS, decryptVaultBackup, encryptVaultBackup } from './backup-crypto'
 import {
   SCRYPT_COST,
   SCRYPT_N_RANGE,
   headerBytes,
   parseEnvelope,
   serializeEnvelope,
-  type ExportPayload,
-} from './export-format'
+  type BackupPayload,
+} from './backup-format'
 
 /**
  * node:crypto, watched: every buffer handed to the cipher, every buffer the decipher hands back,
@@ -115,13 +115,13 @@ function summary(id: string, index: number): VaultRecordSummary {
   }
 }
 
-const payload: ExportPayload = {
+const payload: BackupPayload = {
   records: tokens.map((_, index) => summary(`rec-${index}`, index)),
   secrets: Object.fromEntries(tokens.map((token, index) => [`rec-${index}`, token])),
 }
 
 async function encrypted(password = PASSWORD): Promise<string> {
-  const result = await encryptVaultExport(payload, password, FAST)
+  const result = await encryptVaultBackup(payload, password, FAST)
   if (!result.ok) throw new Error(`encrypt failed: ${result.failure}`)
   return result.value
 }
@@ -137,12 +137,12 @@ describe('the encrypted vault backup', () => {
   })
 
   it('round-trips at the production cost (scrypt N = 2^17, r 8, p 1)', async () => {
-    const result = await encryptVaultExport(payload, PASSWORD)
+    const result = await encryptVaultBackup(payload, PASSWORD)
     expect(result.ok).toBe(true)
     if (!result.ok) return
     const file = parseEnvelope(result.value)
     expect(file.ok && file.envelope.kdf).toMatchObject({ name: 'scrypt', ...SCRYPT_COST })
-    expect(await decryptVaultExport(result.value, PASSWORD)).toEqual({ ok: true, value: payload })
+    expect(await decryptVaultBackup(result.value, PASSWORD)).toEqual({ ok: true, value: payload })
   })
 
   it('writes the documented envelope, with a fresh salt and IV every time', async () => {
@@ -161,13 +161,13 @@ describe('the encrypted vault backup', () => {
     expect(Buffer.from(a.envelope.cipher.iv, 'base64')).toHaveLength(12)
     expect(a.envelope.kdf.salt).not.toBe(b.envelope.kdf.salt)
     expect(a.envelope.cipher.iv).not.toBe(b.envelope.cipher.iv)
-    expect(await decryptVaultExport(second, PASSWORD)).toEqual({ ok: true, value: payload })
+    expect(await decryptVaultBackup(second, PASSWORD)).toEqual({ ok: true, value: payload })
   })
 
   it('holds no canary in any of 4 encodings (and the scan does see them in the plaintext)', async () => {
     const canaries = [...tokens, appSecret]
     const withSecret = { ...payload, secrets: { ...payload.secrets, 'rec-0': appSecret } }
-    const result = await encryptVaultExport(withSecret, PASSWORD, FAST)
+    const result = await encryptVaultBackup(withSecret, PASSWORD, FAST)
     if (!result.ok) throw new Error('encrypt failed')
     expect(scanForCanaries(result.value, canaries)).toEqual([])
     expect(scanForCanaries(Buffer.from(result.value, 'utf8'), canaries)).toEqual([])
@@ -203,7 +203,7 @@ describe('the encrypted vault backup', () => {
       fc.asyncProperty(
         fc.string({ minLength: 12, maxLength: 40 }).filter((guess) => guess !== PASSWORD),
         async (guess) => {
-          const result = await decryptVaultExport(file, guess)
+          const result = await decryptVaultBackup(file, guess)
           expect(result).toMatchObject({
             ok: false,
             failure: 'wrong-password-or-damaged',
@@ -213,7 +213,7 @@ describe('the encrypted vault backup', () => {
       ),
       { numRuns: 25 },
     )
-    expect(await decryptVaultExport(file, 'short')).toMatchObject({
+    expect(await decryptVaultBackup(file, 'short')).toMatchObject({
       failure: 'wrong-password-or-damaged',
     })
   })
@@ -231,7 +231,7 @@ describe('the encrypted vault backup', () => {
       for (const mask of masks) {
         const copy = Buffer.from(file)
         copy[position] = (copy[position] ?? 0) ^ mask
-        const result = await decryptVaultExport(copy.toString('utf8'), PASSWORD)
+        const result = await decryptVaultBackup(copy.toString('utf8'), PASSWORD)
         if (result.ok) accepted.push(`${position}^${mask}`)
       }
     }
@@ -247,7 +247,7 @@ describe('the encrypted vault backup', () => {
         async (position, mask) => {
           const copy = Buffer.from(file)
           copy[position] = (copy[position] ?? 0) ^ mask
-          const result = await decryptVaultExport(copy.toString('utf8'), PASSWORD)
+          const result = await decryptVaultBackup(copy.toString('utf8'), PASSWORD)
           expect(result.ok).toBe(false)
         },
       ),
@@ -268,15 +268,15 @@ describe('the encrypted vault backup', () => {
       [JSON.stringify(envelope, null, 2), 'damaged'],
     ]
     for (const [text, failure] of cases) {
-      const result = await decryptVaultExport(text, PASSWORD)
+      const result = await decryptVaultBackup(text, PASSWORD)
       expect(result).toMatchObject({
         ok: false,
         failure,
-        error: { messageKey: EXPORT_FAILURE_KEYS[failure as keyof typeof EXPORT_FAILURE_KEYS] },
+        error: { messageKey: BACKUP_FAILURE_KEYS[failure as keyof typeof BACKUP_FAILURE_KEYS] },
       })
     }
     // The trailing newline an editor might strip is the one allowed difference.
-    expect((await decryptVaultExport(file.trimEnd(), PASSWORD)).ok).toBe(true)
+    expect((await decryptVaultBackup(file.trimEnd(), PASSWORD)).ok).toBe(true)
   })
 
   it('never throws, whatever text it is given', async () => {
@@ -287,7 +287,7 @@ describe('the encrypted vault backup', () => {
           fc.jsonValue().map((value) => JSON.stringify(value)),
         ),
         async (text) => {
-          expect((await decryptVaultExport(text, PASSWORD)).ok).toBe(false)
+          expect((await decryptVaultBackup(text, PASSWORD)).ok).toBe(false)
         },
       ),
       { numRuns: 500 },
@@ -322,18 +322,18 @@ describe('the encrypted vault backup', () => {
     }
     const orphan = { records: [], secrets: { ghost: tokens[0] } }
     for (const plaintext of ['not json', '{"records":"x"}', JSON.stringify(orphan)]) {
-      expect(await decryptVaultExport(seal(plaintext), PASSWORD)).toMatchObject({
+      expect(await decryptVaultBackup(seal(plaintext), PASSWORD)).toMatchObject({
         failure: 'damaged',
       })
     }
-    expect(await decryptVaultExport(seal(JSON.stringify(payload)), PASSWORD)).toEqual({
+    expect(await decryptVaultBackup(seal(JSON.stringify(payload)), PASSWORD)).toEqual({
       ok: true,
       value: payload,
     })
   })
 
   it('asks for a password of at least 12 characters, in plain words', async () => {
-    expect(await encryptVaultExport(payload, 'elevenchars', FAST)).toEqual({
+    expect(await encryptVaultBackup(payload, 'elevenchars', FAST)).toEqual({
       ok: false,
       failure: 'password-too-short',
       error: {
@@ -343,16 +343,16 @@ describe('the encrypted vault backup', () => {
       },
     })
     // Characters as the admin sees them: 12 emoji are 12 characters, not 24 UTF-16 units.
-    expect((await encryptVaultExport(payload, '🔑'.repeat(12), FAST)).ok).toBe(true)
-    expect((await encryptVaultExport(payload, '🔑'.repeat(11), FAST)).ok).toBe(false)
-    expect(await encryptVaultExport(payload, 'x'.repeat(1025), FAST)).toMatchObject({
+    expect((await encryptVaultBackup(payload, '🔑'.repeat(12), FAST)).ok).toBe(true)
+    expect((await encryptVaultBackup(payload, '🔑'.repeat(11), FAST)).ok).toBe(false)
+    expect(await encryptVaultBackup(payload, 'x'.repeat(1025), FAST)).toMatchObject({
       failure: 'password-too-long',
     })
   })
 
   it('zero-fills the plaintext, password and key buffers once done', async () => {
     const file = await encrypted()
-    expect(await decryptVaultExport(file, PASSWORD)).toMatchObject({ ok: true })
+    expect(await decryptVaultBackup(file, PASSWORD)).toMatchObject({ ok: true })
     expect(watched.plaintextIn.length).toBeGreaterThan(0)
     expect(watched.plaintextOut.length).toBeGreaterThan(0)
     expect(watched.keys).toHaveLength(2)
@@ -367,6 +367,6 @@ describe('the encrypted vault backup', () => {
   })
 
   it('has a plain-language message for every failure', () => {
-    expect(Object.values(EXPORT_FAILURE_KEYS).filter((key) => !(key in en))).toEqual([])
+    expect(Object.values(BACKUP_FAILURE_KEYS).filter((key) => !(key in en))).toEqual([])
   })
 })

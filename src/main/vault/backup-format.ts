@@ -15,8 +15,13 @@ import { VaultRecordSummary } from '@shared/ipc/schemas/vault'
  * data, so changing a parameter is detected even where it would not change the derived key.
  */
 
-export const EXPORT_FORMAT = 'sua-vault-export'
-export const EXPORT_VERSION = 1
+/**
+ * The name every backup file carries. It still says "export", the vault's old word for the
+ * backup: it is written into users' files and bound into their AES-GCM additional data, so it
+ * stays as it is, and files from earlier versions and this one read each other.
+ */
+export const BACKUP_FORMAT = 'sua-vault-export'
+export const BACKUP_VERSION = 1
 
 /** scrypt cost for new backups (reference: OWASP's 2^17, r 8, p 1) and what a file may ask for. */
 export const SCRYPT_COST = { N: 2 ** 17, r: 8, p: 1 } as const
@@ -50,9 +55,9 @@ const canonicalBase64 = (bytes?: number) =>
 
 const isPowerOfTwo = (value: number): boolean => value > 0 && (value & (value - 1)) === 0
 
-export const ExportHeader = z.strictObject({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
+export const BackupHeader = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
   kdf: z.strictObject({
     name: z.literal('scrypt'),
     N: z.number().int().min(SCRYPT_N_RANGE.min).max(SCRYPT_N_RANGE.max).refine(isPowerOfTwo),
@@ -62,22 +67,22 @@ export const ExportHeader = z.strictObject({
   }),
   cipher: z.strictObject({ name: z.literal('aes-256-gcm'), iv: canonicalBase64(IV_BYTES) }),
 })
-export type ExportHeader = z.infer<typeof ExportHeader>
+export type BackupHeader = z.infer<typeof BackupHeader>
 
-export const ExportEnvelope = z.strictObject({
-  format: ExportHeader.shape.format,
-  version: ExportHeader.shape.version,
-  kdf: ExportHeader.shape.kdf,
-  cipher: ExportHeader.shape.cipher.extend({ tag: canonicalBase64(TAG_BYTES) }),
+export const BackupEnvelope = z.strictObject({
+  format: BackupHeader.shape.format,
+  version: BackupHeader.shape.version,
+  kdf: BackupHeader.shape.kdf,
+  cipher: BackupHeader.shape.cipher.extend({ tag: canonicalBase64(TAG_BYTES) }),
   data: canonicalBase64(),
 })
-export type ExportEnvelope = z.infer<typeof ExportEnvelope>
+export type BackupEnvelope = z.infer<typeof BackupEnvelope>
 
 /** Enough room for a 10,000-record vault; a bound keeps a crafted file from exhausting memory. */
 const MAX_RECORDS = 50_000
 
 /** What is encrypted: the records' metadata and each record's token, by record id. */
-export const ExportPayload = z
+export const BackupPayload = z
   .strictObject({
     records: z.array(VaultRecordSummary).max(MAX_RECORDS),
     secrets: z.record(z.string().min(1).max(200), z.string().min(1).max(4096)),
@@ -91,10 +96,10 @@ export const ExportPayload = z
       if (!ids.has(id)) context.addIssue({ code: 'custom', message: 'secret without a record' })
     }
   })
-export type ExportPayload = z.infer<typeof ExportPayload>
+export type BackupPayload = z.infer<typeof BackupPayload>
 
 /** The header in its one canonical spelling: the AES-GCM additional data. */
-export function headerBytes(header: ExportHeader): Buffer {
+export function headerBytes(header: BackupHeader): Buffer {
   return Buffer.from(
     JSON.stringify({
       format: header.format,
@@ -113,7 +118,7 @@ export function headerBytes(header: ExportHeader): Buffer {
 }
 
 /** The whole file in its one canonical spelling (ending in a newline, as text files do). */
-export function serializeEnvelope(envelope: ExportEnvelope): string {
+export function serializeEnvelope(envelope: BackupEnvelope): string {
   const { kdf, cipher } = envelope
   return `${JSON.stringify({
     format: envelope.format,
@@ -126,7 +131,7 @@ export function serializeEnvelope(envelope: ExportEnvelope): string {
 
 /** What reading the file's outer shape found. */
 export type EnvelopeOutcome =
-  | { readonly ok: true; readonly envelope: ExportEnvelope }
+  | { readonly ok: true; readonly envelope: BackupEnvelope }
   | { readonly ok: false; readonly failure: 'not-a-backup' | 'unsupported-version' | 'damaged' }
 
 /**
@@ -144,9 +149,9 @@ export function parseEnvelope(text: string): EnvelopeOutcome {
     return { ok: false, failure: 'not-a-backup' }
   }
   const { format, version } = parsed as { format?: unknown; version?: unknown }
-  if (format !== EXPORT_FORMAT) return { ok: false, failure: 'not-a-backup' }
-  if (version !== EXPORT_VERSION) return { ok: false, failure: 'unsupported-version' }
-  const checked = ExportEnvelope.safeParse(parsed)
+  if (format !== BACKUP_FORMAT) return { ok: false, failure: 'not-a-backup' }
+  if (version !== BACKUP_VERSION) return { ok: false, failure: 'unsupported-version' }
+  const checked = BackupEnvelope.safeParse(parsed)
   if (!checked.success) return { ok: false, failure: 'damaged' }
   // One spelling only (the trailing newline may be dropped by an editor): see the file comment.
   const canonical = serializeEnvelope(checked.data)
