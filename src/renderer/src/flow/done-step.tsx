@@ -34,7 +34,7 @@ export function DoneStep(): ReactNode {
       <dl className="card flow-facts">
         {run.fingerprint ? (
           <div>
-            <dt className="visually-hidden">{t('flow.done.fingerprint', { fingerprint: '' })}</dt>
+            <dt className="visually-hidden">{t('flow.done.fingerprintTerm')}</dt>
             <dd>{t('flow.done.fingerprint', { fingerprint: run.fingerprint })}</dd>
           </div>
         ) : null}

@@ -103,7 +103,11 @@ describe('flow: review and run (steps 6–8)', () => {
     ])
     expect(fake.flow.calls.continues).toEqual(['run-1'])
     expect(screen.getByText('Meta granted exactly what was asked for.')).toBeInTheDocument()
-    expect(screen.getByText('Ends in: Qz7w')).toBeInTheDocument()
+    const fingerprint = screen.getByText('Ends in: Qz7w')
+    // A screen reader hears the term, then the value: never "Ends in: Ends in:".
+    expect(fingerprint.closest('div')?.querySelector('dt')).toHaveTextContent(
+      'Last 4 characters of the token',
+    )
     expect(screen.getByRole('listitem', { current: 'step' })).toHaveTextContent('Step 8')
   })
 

@@ -198,6 +198,7 @@ export const flowMessages = {
   'flow.done.heading': 'Saved in your vault',
   'flow.done.lead':
     'The token for “{name}” is in your computer’s keychain. It is not shown here: copy it below, or later from the Token vault, when your software needs it.',
+  'flow.done.fingerprintTerm': 'Last 4 characters of the token',
   'flow.done.fingerprint': 'Ends in: {fingerprint}',
   'flow.done.expires': 'Expires: {date}',
   'flow.done.never': 'Never expires',
