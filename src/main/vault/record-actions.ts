@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { VaultListItem, VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { err, ok, type Result } from '@shared/result'
+import type { AdminSession } from '../admin-session'
 import { debugToken } from '../graph/debug'
+import { listSystemUsers } from '../graph/system-users'
 import { containsSecretValue, registerSecret } from '../log/redact'
 import { decodeCheckError } from './health-check'
 import { deleteToken, readToken, writeToken } from './secrets-access'
@@ -63,6 +65,24 @@ async function alreadyHeld(context: VaultContext, token: string): Promise<boolea
   return false
 }
 
+/**
+ * The name of the system user a token belongs to: debug_token gives only its id, and a vault
+ * that lists "Imported token" cannot say whose tokens "Revoke all" would switch off. One read of
+ * the business's system users; when it fails the import goes on without the name (said in the log).
+ */
+async function nameOfSystemUser(
+  context: VaultContext,
+  session: AdminSession,
+  systemUserId: string,
+): Promise<string | undefined> {
+  const listed = await listSystemUsers(session.client, session.credentials, session.businessId)
+  if (!listed.ok) {
+    context.deps.log.warn('vault.import-name-unread', { code: listed.error.code })
+    return undefined
+  }
+  return listed.value.systemUsers.find((user) => user.id === systemUserId)?.name
+}
+
 export async function importToken(
   context: VaultContext,
   request: { readonly token: string; readonly label?: string | undefined },
@@ -97,13 +117,18 @@ export async function importToken(
   const now = context.now()
   const expiresAt = info.expiresAt === 0 ? null : new Date(info.expiresAt * 1000).toISOString()
   const label = request.label?.trim()
+  const systemUserId = info.type === 'SYSTEM_USER' && info.userId ? info.userId : undefined
+  const systemUserName = systemUserId
+    ? await nameOfSystemUser(context, session.value, systemUserId)
+    : undefined
   const record: VaultRecordSummary = {
     id: randomUUID(),
     kind: 'imported',
     practice: session.value.target === 'practice',
     businessId: session.value.businessId,
     businessName: session.value.businessName,
-    ...(info.type === 'SYSTEM_USER' && info.userId ? { systemUserId: info.userId } : {}),
+    ...(systemUserId ? { systemUserId } : {}),
+    ...(systemUserName ? { systemUserName } : {}),
     appId,
     ...((info.application ?? session.value.appName)
       ? { appName: info.application ?? session.value.appName }

@@ -298,6 +298,8 @@ describe('import', () => {
       kind: 'imported',
       practice: true,
       systemUserId,
+      // debug_token gives only the id; the name is one read of the business away.
+      systemUserName: 'Imported',
       appId: h.sim.fixtures.appId,
       label: 'Shop server',
       fingerprint: token.slice(-4),

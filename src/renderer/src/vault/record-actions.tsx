@@ -4,7 +4,7 @@ import { useT } from '../i18n/use-t'
 import { useVaultRecordStore } from '../stores/vault-record-store'
 import { ConfirmDialog } from './confirm-dialog'
 import { RotationDialog } from './rotation-dialog'
-import { recordName } from './vault-format'
+import { systemUserNameOf } from './vault-format'
 
 /** Revoke: the token stops working at Meta for every program that uses it (oauth/revoke). */
 function RevokeDialog(): ReactNode {
@@ -43,7 +43,7 @@ function RevokeAllDialog(props: { readonly record: VaultListItem }): ReactNode {
     <ConfirmDialog
       idPrefix="revoke-all"
       titleKey="vault.revokeAll.title"
-      titleParams={{ name: recordName(props.record, t) }}
+      titleParams={{ name: systemUserNameOf(props.record, t) }}
       bodyKey="vault.revokeAll.body"
       extraKeys={['vault.revokeAll.others', 'vault.revokeAll.after']}
       confirmKey="vault.revokeAll.confirm"

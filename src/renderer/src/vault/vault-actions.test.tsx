@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ok } from '@shared/result'
+import { makeRecord } from '@test-support/renderer/fake-api'
 import { renderApp } from '@test-support/renderer/render-app'
 import {
   installDialogPolyfill,
@@ -145,6 +146,24 @@ describe('a token’s details and actions', () => {
     ).toBeInTheDocument()
     expect(rendered.fake.vault.calls.revokeAllTokens).toEqual([{ systemUserId: '6100000001' }])
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  })
+
+  it('names the system user, not the token’s label, before revoking all of its tokens', async () => {
+    const imported = makeRecord({
+      id: 'r-imported',
+      kind: 'imported',
+      label: 'Shop server',
+      systemUserId: '6100000009',
+    })
+    const { systemUserName: _none, ...unnamed } = imported
+    renderApp({ vault: ok({ records: [...mixedRecords(), unnamed] }) })
+    const user = userEvent.setup()
+    await openVault(user)
+    await openRecord(user, /Open details: Shop server/)
+    await user.click(screen.getByRole('button', { name: 'Revoke all tokens of this system user' }))
+    expect(
+      await screen.findByRole('dialog', { name: 'Revoke every token of system user 6100000009?' }),
+    ).toBeInTheDocument()
   })
 
   it('offers revoke-all only for records that belong to a system user', async () => {

@@ -17,6 +17,17 @@ export const formatDateTime = (iso: string): string => {
   return Number.isNaN(time) ? iso : DATE_TIME_FORMAT.format(time)
 }
 
+/**
+ * The system user a record's token belongs to, by name, or by id when the vault never learned the
+ * name. For actions on the whole system user (revoke all), which must name exactly what they touch:
+ * never the record's own label, which names the token, not its owner.
+ */
+export const systemUserNameOf = (record: VaultListItem, t: Translate): string =>
+  record.systemUserName ??
+  (record.systemUserId
+    ? t('vault.systemUser.byId', { id: record.systemUserId })
+    : t('vault.kind.unnamedSystemUser'))
+
 /** The name a record goes by in lists and headings. */
 export const recordName = (record: VaultListItem, t: Translate): string => {
   if (record.label) return record.label

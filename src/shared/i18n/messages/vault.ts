@@ -66,6 +66,7 @@ export const vaultMessages = {
 
   'vault.kind.adminUser': 'Your admin sign-in',
   'vault.kind.imported': 'Imported token',
+  'vault.systemUser.byId': 'system user {id}',
   'vault.kind.unnamedSystemUser': 'Unnamed system user',
 
   'vault.soon.heading': 'Expiring soon',
