@@ -3,7 +3,11 @@ import type { RunStepKind, StepState } from '@shared/ipc/schemas/flow'
 import type { RecordedRequest } from '../practice/http'
 import { stepOf } from './run-record'
 import { errorOf, expectSetUp, valueOf } from '../../../tests/support/node/expect-run'
-import { goalRequest, startFlowHarness, type FlowHarness } from '../../../tests/support/node/flow-harness'
+import {
+  goalRequest,
+  startFlowHarness,
+  type FlowHarness,
+} from '../../../tests/support/node/flow-harness'
 
 /*
  * Steps side by side (assign ∥ install, read-back ∥ generate): write-ahead still holds for each
@@ -84,9 +88,7 @@ describe('steps side by side', () => {
     expect(stateOf(flow, runId, 'generate-token')).toBe('planned')
     expect(valueOf(flow.service.journal.load(runId)).lastError?.code).toBe(error.code)
     flow.restart()
-    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe(
-      'done',
-    )
+    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     // Assigned once: the resume read the grants and found nothing missing.
     expect(assignBatches(flow)).toHaveLength(1)
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
@@ -123,9 +125,7 @@ describe('steps side by side', () => {
     expect(stepOf(stopped, 'assign').state).toBe('done')
     // Whether the install left is unknown after a throw: IN_FLIGHT, read before acting again.
     expect(stepOf(stopped, 'install-app')).toMatchObject({ state: 'in-flight' })
-    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe(
-      'done',
-    )
+    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     expect(assignBatches(flow)).toHaveLength(1)
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
   })
@@ -148,9 +148,7 @@ describe('steps side by side', () => {
     expect(stateOf(flow, runId, 'install-app')).toBe('in-flight')
     const sent = { batches: assignBatches(flow).length, installs: installs(flow).length }
     flow.restart()
-    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe(
-      'done',
-    )
+    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     // Read, found done, not sent again.
     expect(assignBatches(flow)).toHaveLength(sent.batches)
     expect(installs(flow)).toHaveLength(sent.installs)
@@ -173,9 +171,7 @@ describe('steps side by side', () => {
     expect(errorOf(await working).code).toBe('cancelled')
     expect(stateOf(flow, runId, 'assign')).toBe('in-flight')
     expect(stateOf(flow, runId, 'install-app')).toBe('in-flight')
-    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe(
-      'done',
-    )
+    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
   })
 })

@@ -3,7 +3,11 @@ import type { SecretRef } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
 import { stepOf, type RunRecord } from './run-record'
 import { errorOf, expectSetUp, valueOf } from '../../../tests/support/node/expect-run'
-import { goalRequest, startFlowHarness, type FlowHarness } from '../../../tests/support/node/flow-harness'
+import {
+  goalRequest,
+  startFlowHarness,
+  type FlowHarness,
+} from '../../../tests/support/node/flow-harness'
 
 /*
  * A token in the keychain always ends up in the vault or revoked at Meta (REL-05): never a live
@@ -101,9 +105,7 @@ describe('the token is vaulted whatever became of the read-back beside it', () =
     expect(flow.vault.get(stopped.vaultRecordId)?.systemUserId).toBe(stopped.systemUserId)
     expect(stepOf(stopped, 'save-token').state).toBe('done')
     flow.h.sim.faults.clear()
-    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe(
-      'done',
-    )
+    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
   })
 
@@ -148,9 +150,9 @@ describe('discarding a run that saved a token the vault does not list', () => {
 
   it('a system user this run created: the token is revoked at Meta, then the run and entry go', async () => {
     const { run, saved } = await unrecorded('Discarded fresh')
-    expect(
-      valueOf(await flow!.service.handlers['flow:run-discard']({ runId: run.runId })),
-    ).toEqual({ discarded: true })
+    expect(valueOf(await flow!.service.handlers['flow:run-discard']({ runId: run.runId }))).toEqual(
+      { discarded: true },
+    )
     expect(flow!.h.sim.model.token(saved)?.revoked).toBe(true)
     expect(liveTokens(flow!, run.systemUserId!)).toEqual([])
     expect(await flow!.secrets.get(refOf(run))).toBeNull()
@@ -173,9 +175,9 @@ describe('discarding a run that saved a token the vault does not list', () => {
       fault: { kind: 'graph-error', code: 190 },
       times: 5,
     })
-    expect(
-      valueOf(await flow!.service.handlers['flow:run-discard']({ runId: run.runId })),
-    ).toEqual({ discarded: true })
+    expect(valueOf(await flow!.service.handlers['flow:run-discard']({ runId: run.runId }))).toEqual(
+      { discarded: true },
+    )
     expect(await flow!.secrets.get(refOf(run))).toBeNull()
     expect(flow!.service.journal.load(run.runId).ok).toBe(false)
   })
