@@ -6,7 +6,7 @@ import { keychainOf } from '../secrets/keychain'
 import type { SecretRef, SecretStore } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
 import type { Journal } from './journal'
-import { stepOf, type RunRecord } from './run-record'
+import { stepOf, type JournalRun } from './journal-run'
 
 /**
  * flow:run-discard. A run whose token the vault lists just goes: the token stays, listed. A run
@@ -28,7 +28,7 @@ export interface DiscardDeps {
 
 export async function discardRun(
   deps: DiscardDeps,
-  run: RunRecord,
+  run: JournalRun,
 ): Promise<Result<{ discarded: boolean }>> {
   if (!deps.vault.get(run.vaultRecordId)) {
     const settled = await settleUnrecorded(deps, run)
@@ -39,7 +39,7 @@ export async function discardRun(
 }
 
 /** Revokes, then removes, a token the run saved but the vault does not list. */
-async function settleUnrecorded(deps: DiscardDeps, run: RunRecord): Promise<Result<void>> {
+async function settleUnrecorded(deps: DiscardDeps, run: JournalRun): Promise<Result<void>> {
   // generate-token goes IN_FLIGHT (durably) before any token exists: PLANNED, nothing to find.
   if (stepOf(run, 'generate-token').state === 'planned') return ok(undefined)
   const ref: SecretRef = { kind: 'system-user-token', id: run.vaultRecordId }
@@ -76,13 +76,13 @@ async function settleUnrecorded(deps: DiscardDeps, run: RunRecord): Promise<Resu
  * no longer knows the token. A real token Meta calls invalid is NOT taken as dead: the same code
  * can mean the admin's own token is, and a live token would then be left unrecorded.
  */
-function nothingLiveLeft(run: RunRecord, code: string): boolean {
+function nothingLiveLeft(run: JournalRun, code: string): boolean {
   return code === 'not-found' || (run.practice && code === 'auth-invalid')
 }
 
 async function revokeUnrecorded(
   deps: DiscardDeps,
-  run: RunRecord,
+  run: JournalRun,
   token: string | null,
 ): Promise<Result<void>> {
   const session = await deps.session.current()

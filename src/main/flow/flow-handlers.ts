@@ -17,7 +17,7 @@ import { readOverview } from './overview'
 import { planRun } from './plan-request'
 import type { CrashHook } from './run-driver'
 import { createRunExecutor } from './run-executor'
-import { toSummary } from './run-record'
+import { toSummary } from './journal-run'
 import { createKnownSystemUsers } from './known-system-users'
 
 /**

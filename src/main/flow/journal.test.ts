@@ -6,7 +6,7 @@ import { RUN_STEP_KINDS } from '@shared/ipc/schemas/flow'
 import { silentLogger } from '../log/logger'
 import { createJournal } from './journal'
 import { createJournalLock } from './journal-lock'
-import { stepOf, withStep, type RunRecord } from './run-record'
+import { stepOf, withStep, type JournalRun } from './journal-run'
 
 let dataDir: string
 beforeEach(() => {
@@ -14,7 +14,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
-const run = (runId: string, createdAt = '2026-12-01T10:00:00.000Z'): RunRecord => ({
+const run = (runId: string, createdAt = '2026-12-01T10:00:00.000Z'): JournalRun => ({
   version: 1,
   runId,
   createdAt,
@@ -79,7 +79,7 @@ describe('the journal', () => {
 
   it('never writes a token-shaped value: the run names the vault record only', () => {
     const journal = createJournal(dataDir, silentLogger)
-    const invalid = { ...run('run-b'), token: 'EAAB-secret' } as unknown as RunRecord
+    const invalid = { ...run('run-b'), token: 'EAAB-secret' } as unknown as JournalRun
     expect(journal.save(invalid)).toMatchObject({ ok: false, error: { code: 'storage-failed' } })
     expect(readdirSync(runsDir()).filter((name) => name.startsWith('run-'))).toEqual([])
   })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunStepKind, StepState } from '@shared/ipc/schemas/flow'
 import type { RecordedRequest } from '../practice/http'
-import { stepOf } from './run-record'
+import { stepOf } from './journal-run'
 import { errorOf, expectSetUp, valueOf } from '../../../tests/support/node/expect-run'
 import {
   goalRequest,

@@ -14,7 +14,7 @@ import {
   type RunStepKind,
 } from '@shared/ipc/schemas/flow'
 import { err, ok, type Result } from '@shared/result'
-import type { RunRecord } from './run-record'
+import type { JournalRun } from './journal-run'
 
 /**
  * Turns the admin's choices into the run the journal writes before any request
@@ -84,7 +84,7 @@ const stepTotal = (kind: RunStepKind, request: RunStartRequest): number => {
 }
 
 /** Checks the request and answers the run to journal, every step PLANNED. */
-export function planRun(request: RunStartRequest, context: PlanContext): Result<RunRecord> {
+export function planRun(request: RunStartRequest, context: PlanContext): Result<JournalRun> {
   const planned = planOf(request)
   if (!planned.ok) return planned
   const plan = planned.value

@@ -4,7 +4,7 @@ import type { AdminSession } from '../admin-session'
 import type { SystemUser } from '../graph/system-users'
 import type { Logger } from '../log/logger'
 import type { Journal } from './journal'
-import type { RunRecord } from './run-record'
+import type { JournalRun } from './journal-run'
 
 /**
  * Where a side effect can be interrupted (REL-03): just before its request leaves (its IN_FLIGHT
@@ -16,7 +16,7 @@ export type CrashHook = (point: CrashPoint, step: RunStepKind) => void
 
 /** What each step of a run works with: the run as journaled, and the means to move it on. */
 export interface RunDriver {
-  readonly run: RunRecord
+  readonly run: JournalRun
   readonly session: AdminSession
   readonly signal: AbortSignal
   readonly log: Logger
@@ -40,11 +40,11 @@ export interface RunDriver {
    * Changes the run and writes it durably before answering (write-ahead,
    * docs/security-requirements.md §6.2). Steps run side by side (assign ∥ install, read-back ∥
    * generate), so writes are serialized here: `update` is synchronous, applies `change` to the
-   * latest record (never to a copy a step took before an await) and writes the whole record
+   * latest run (never to a copy a step took before an await) and writes the whole run
    * atomically before it returns. No other step's code runs in between, so each write holds every
    * step's latest state, and each IN_FLIGHT is on disk before its request leaves.
    */
-  update(change: (run: RunRecord) => RunRecord): Result<void>
+  update(change: (run: JournalRun) => JournalRun): Result<void>
   /**
    * Changes the run now and writes it with the next `update` (every run ends with one: the DONE
    * or the stop). Only for a change whose loss a crash makes harmless — a DONE after the answer
@@ -53,7 +53,7 @@ export interface RunDriver {
    * which must be durable before its request leaves. Saves a fsynced write where no request lies
    * between a step's DONE and the next step's IN_FLIGHT.
    */
-  settle(change: (run: RunRecord) => RunRecord): void
+  settle(change: (run: JournalRun) => JournalRun): void
 }
 
 export interface DriverOptions {
@@ -68,13 +68,13 @@ export interface DriverOptions {
 }
 
 /** A driver over one run, emitting progress for every step whose state or count moved. */
-export function createRunDriver(initial: RunRecord, options: DriverOptions): RunDriver {
+export function createRunDriver(initial: JournalRun, options: DriverOptions): RunDriver {
   let current = initial
   let writing = false
 
-  /** Runs `work` (which computes the next record) with re-entry refused. */
+  /** Runs `work` (which computes the next run) with re-entry refused. */
   const exclusive = <T>(work: () => T): T => {
-    // A change that wrote itself would write a record the outer write then overwrites.
+    // A change that wrote itself would write a run the outer write then overwrites.
     if (writing) throw new Error('run-driver: a change re-entered update()/settle()')
     writing = true
     try {
@@ -84,7 +84,7 @@ export function createRunDriver(initial: RunRecord, options: DriverOptions): Run
     }
   }
 
-  const moveTo = (next: RunRecord) => {
+  const moveTo = (next: JournalRun) => {
     const before = current
     current = next
     for (const step of next.steps) {
@@ -112,7 +112,7 @@ export function createRunDriver(initial: RunRecord, options: DriverOptions): Run
     createdSystemUserId: undefined,
     knownUsers: options.knownUsers ?? { saw: () => undefined, forget: () => undefined },
     update(change) {
-      // The whole record, with every settled change since the last write (see settle).
+      // The whole run, with every settled change since the last write (see settle).
       const next = exclusive(() => ({ ...change(current), updatedAt: options.now().toISOString() }))
       const saved = exclusive(() => options.journal.save(next))
       if (saved.ok) moveTo(next)

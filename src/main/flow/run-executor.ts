@@ -11,7 +11,7 @@ import type { SecretStore } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
 import type { Journal } from './journal'
 import { createRunDriver, type CrashHook, type RunDriver } from './run-driver'
-import { errorData, toSummary, withStep, type RunRecord } from './run-record'
+import { errorData, toSummary, withStep, type JournalRun } from './journal-run'
 import { assignAssets, verifyAssignments } from './steps/assign'
 import { findOrCreate } from './steps/find-or-create'
 import { ensureAppInstalled } from './steps/install-app'
@@ -186,7 +186,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
     let main = failures[0]!
     let mainRank = Number.POSITIVE_INFINITY
     const paused = driver.update((run) => {
-      let next: RunRecord = {
+      let next: JournalRun = {
         ...run,
         status: run.status === 'needs-attention' ? 'needs-attention' : 'paused',
       }
@@ -224,7 +224,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
     kinds.every((kind) => driver.run.steps.find((step) => step.kind === kind)?.state === 'done')
 
   const execute = async (
-    run: RunRecord,
+    run: JournalRun,
     controller: AbortController,
   ): Promise<Result<RunSummary>> => {
     const session = await deps.session.current()
@@ -247,7 +247,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
     })
     // Written with the first write of the run (an IN_FLIGHT, a stop or the DONE).
     driver.settle((current) => {
-      const next: RunRecord = { ...current, status: 'running' }
+      const next: JournalRun = { ...current, status: 'running' }
       delete next.lastError
       return next
     })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SecretRef } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
-import { stepOf, type RunRecord } from './run-record'
+import { stepOf, type JournalRun } from './journal-run'
 import { errorOf, expectSetUp, valueOf } from '../../../tests/support/node/expect-run'
 import {
   goalRequest,
@@ -22,8 +22,8 @@ afterEach(async () => {
 })
 
 const GRANT_READ = { method: 'GET', path: /\/assigned_[a-z_]+$/ }
-const runOf = (f: FlowHarness, runId: string): RunRecord => valueOf(f.service.journal.load(runId))
-const refOf = (run: RunRecord): SecretRef => ({ kind: 'system-user-token', id: run.vaultRecordId })
+const runOf = (f: FlowHarness, runId: string): JournalRun => valueOf(f.service.journal.load(runId))
+const refOf = (run: JournalRun): SecretRef => ({ kind: 'system-user-token', id: run.vaultRecordId })
 const liveTokens = (f: FlowHarness, userId: string) =>
   f.h.sim.model.tokens({ userId, type: 'SYSTEM_USER' }).filter((token) => !token.revoked)
 

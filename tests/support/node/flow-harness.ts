@@ -38,7 +38,7 @@ export interface FlowHarness {
   setCredentials(credentials: GraphCredentials & { appSecret: string }): void
   /** A new service over the same directory, keychain and simulator (an app restart). */
   restart(extra?: Partial<FlowDeps>): FlowService
-  /** Every run file's text, to scan for secrets. */
+  /** The text of every run in the journal, to scan for secrets. */
   journalText(): string
   close(): Promise<void>
 }

@@ -3,7 +3,7 @@ import type { GrantDifference } from '@shared/ipc/schemas/flow'
 import { ok, type Result } from '@shared/result'
 import { assignMany, listAssignedAssets, type Assignment } from '../../graph/assignments'
 import { isFreshlyCreated, type RunDriver } from '../run-driver'
-import { withStep } from '../run-record'
+import { withStep } from '../journal-run'
 import { systemUserOf } from './find-or-create'
 
 /**

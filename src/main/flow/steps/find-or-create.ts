@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '@shared/result'
 import { createSystemUser, findSystemUserByName, type SystemUser } from '../../graph/system-users'
 import type { RunDriver } from '../run-driver'
-import { stepOf, withStep } from '../run-record'
+import { stepOf, withStep } from '../journal-run'
 
 /**
  * Step 4, find-or-create (REL-04, docs/security-requirements.md §6.2 step 4): list the business's

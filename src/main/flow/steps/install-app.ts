@@ -1,7 +1,7 @@
 import { ok, type Result } from '@shared/result'
 import { installApp, isAppInstalled } from '../../graph/apps'
 import { isFreshlyCreated, type RunDriver } from '../run-driver'
-import { withStep } from '../run-record'
+import { withStep } from '../journal-run'
 import { systemUserOf } from './find-or-create'
 
 /**

@@ -2,7 +2,7 @@ import type { VaultAsset, VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { err, ok, type Result } from '@shared/result'
 import { debugToken, type TokenInfo } from '../../graph/debug'
 import type { RunDriver } from '../run-driver'
-import { withStep, type RunRecord } from '../run-record'
+import { withStep, type JournalRun } from '../journal-run'
 import type { TokenDeps } from './token'
 
 /**
@@ -13,7 +13,7 @@ import type { TokenDeps } from './token'
 const SIXTY_DAYS_MS = 60 * 24 * 60 * 60 * 1000
 
 /** When a token generated at `generatedAt` stops working as planned; null = never. */
-export function plannedExpiry(run: RunRecord, generatedAt: Date): string | null {
+export function plannedExpiry(run: JournalRun, generatedAt: Date): string | null {
   return run.expiry === 'never'
     ? null
     : new Date(generatedAt.getTime() + SIXTY_DAYS_MS).toISOString()
@@ -26,7 +26,7 @@ const MAX_RECORD_ASSETS = 500
  * The assets the token reaches, as the vault shows and searches them offline: the planned tasks
  * plus any Meta granted on top (the read-back differences). Ids only: the run keeps no names.
  */
-function vaultAssetsOf(run: RunRecord): VaultAsset[] {
+function vaultAssetsOf(run: JournalRun): VaultAsset[] {
   const extra = new Map(run.differences.map((d) => [`${d.kind}:${d.assetId}`, d.extra]))
   return run.assignments
     .flatMap((group) =>

@@ -5,7 +5,7 @@ import { KEYCHAIN_FAILED, keychainOf } from '../../secrets/keychain'
 import type { SecretRef, SecretStore } from '../../secrets/secret-store'
 import type { VaultIndex } from '../../vault/vault-index'
 import type { RunDriver } from '../run-driver'
-import { stepOf, withStep, type RunRecord } from '../run-record'
+import { stepOf, withStep, type JournalRun } from '../journal-run'
 import { systemUserOf } from './find-or-create'
 import { checkToken, plannedExpiry, type SecuredToken } from './record-token'
 
@@ -27,7 +27,7 @@ export interface TokenDeps {
   readonly vault: VaultIndex
 }
 
-const refOf = (run: RunRecord): SecretRef => ({ kind: 'system-user-token', id: run.vaultRecordId })
+const refOf = (run: JournalRun): SecretRef => ({ kind: 'system-user-token', id: run.vaultRecordId })
 
 /**
  * The admin system user's token when the vault holds one for this business and app
@@ -74,7 +74,7 @@ async function settleOrphan(driver: RunDriver, systemUserId: string): Promise<Re
   }
   driver.log.warn('flowHome.orphaned-token', { runId: run.runId, revoked })
   return driver.update((current) => {
-    const next: RunRecord = {
+    const next: JournalRun = {
       ...current,
       // The save failure may have recorded this orphan already: one entry per token.
       orphans: [

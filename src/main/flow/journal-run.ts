@@ -16,9 +16,10 @@ import {
 import type { AppError } from '@shared/result'
 
 /**
- * One run of the guided flow as the journal keeps it (docs/security-requirements.md §6.2): the
- * plan, written before any request, and each side effect's state. It names the vault record that
- * will hold the token and never the token itself — the journal is a plain file (SEC-16, REL-05).
+ * A run: one entry of the journal, one pass of the guided flow as the journal keeps it
+ * (docs/security-requirements.md §6.2): the plan, written before any request, and each side
+ * effect's state. It names the vault record that will hold the token and never the token itself
+ * — the journal is a plain file (SEC-16, REL-05).
  */
 const Id = z.string().min(1).max(200)
 const Iso = z.iso.datetime()
@@ -34,7 +35,7 @@ export const OrphanedToken = z.strictObject({
 })
 export type OrphanedToken = z.infer<typeof OrphanedToken>
 
-export const RunRecord = z.strictObject({
+export const JournalRun = z.strictObject({
   version: z.literal(1),
   runId: Id,
   createdAt: Iso,
@@ -65,10 +66,10 @@ export const RunRecord = z.strictObject({
   orphans: z.array(OrphanedToken).max(50),
   lastError: AppErrorData.optional(),
 })
-export type RunRecord = z.infer<typeof RunRecord>
+export type JournalRun = z.infer<typeof JournalRun>
 
 /** The step of a kind (steps are kept in RUN_STEP_KINDS order). */
-export function stepOf(run: RunRecord, kind: RunStepKind): RunRecord['steps'][number] {
+export function stepOf(run: JournalRun, kind: RunStepKind): JournalRun['steps'][number] {
   const step = run.steps.find((candidate) => candidate.kind === kind)
   if (!step) throw new Error(`run ${run.runId} has no ${kind} step`)
   return step
@@ -76,10 +77,10 @@ export function stepOf(run: RunRecord, kind: RunStepKind): RunRecord['steps'][nu
 
 /** A copy of the run with one step changed. */
 export function withStep(
-  run: RunRecord,
+  run: JournalRun,
   kind: RunStepKind,
-  change: Partial<Omit<RunRecord['steps'][number], 'kind'>>,
-): RunRecord {
+  change: Partial<Omit<JournalRun['steps'][number], 'kind'>>,
+): JournalRun {
   return {
     ...run,
     steps: run.steps.map((step) => {
@@ -106,7 +107,7 @@ export const errorData = (error: AppError): AppErrorData =>
   })
 
 /** What the renderer sees of a run. */
-export function toSummary(run: RunRecord): RunSummary {
+export function toSummary(run: JournalRun): RunSummary {
   const orphan = [...run.orphans].reverse().find((candidate) => !candidate.revoked)
   return {
     runId: run.runId,
