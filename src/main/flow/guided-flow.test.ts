@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { GOAL_IDS, type GoalId } from '@shared/catalog'
 import { RunProgress, RunSummary } from '@shared/ipc/schemas/flow'
 import { expectSetUp, valueOf } from '../../../tests/support/node/expect-run'
-import { goalRequest, startFlowHarness, type FlowHarness } from '../../../tests/support/node/flow-harness'
+import {
+  goalRequest,
+  startFlowHarness,
+  type FlowHarness,
+} from '../../../tests/support/node/flow-harness'
 
 /*
  * The guided flow end to end against the practice simulator, once per goal of the catalog: the
@@ -37,7 +41,7 @@ describe('a system user for each goal', () => {
       expect(started.status).toBe('planned')
       expect(started.steps.every((step) => step.state === 'planned')).toBe(true)
       expect(started.scopes).toEqual(plan.scopes)
-      // Plan first: nothing that writes has reached Meta yet (docs/security-requirements.md §6.2).
+      // Journal first: nothing that writes has reached Meta yet (docs/security-requirements.md §6.2).
       expect(
         flow.h.sim.requests.filter((r) => r.method === 'POST' && !r.url.includes('batch')),
       ).toEqual([])

@@ -17,12 +17,12 @@ import { err, ok, type Result } from '@shared/result'
 import type { JournalRun } from './journal-run'
 
 /**
- * Turns the admin's choices into the run the journal writes before any request
- * (docs/security-requirements.md §6.2 "plan first"). Least privilege is checked here, in main,
+ * flow:run-start's request checked and turned into the run the journal writes before any request
+ * (docs/security-requirements.md §6.2 "journal first"). Least privilege is checked here, in main,
  * whatever the renderer sent (SEC-16): the plan comes from the catalog, assets may only narrow the
  * plan's tasks, and the token's scopes are the plan's scopes — nothing the request could widen.
  */
-export interface PlanContext {
+export interface RunStartContext {
   readonly runId: string
   readonly vaultRecordId: string
   readonly now: string
@@ -52,7 +52,7 @@ function planOf(request: RunStartRequest): Result<AccessPlan> {
 function checkAssignments(
   request: RunStartRequest,
   plan: AccessPlan,
-  context: PlanContext,
+  context: RunStartContext,
 ): Result<void> {
   const seen = new Set<string>()
   for (const group of request.assignments) {
@@ -84,7 +84,10 @@ const stepTotal = (kind: RunStepKind, request: RunStartRequest): number => {
 }
 
 /** Checks the request and answers the run to journal, every step PLANNED. */
-export function planRun(request: RunStartRequest, context: PlanContext): Result<JournalRun> {
+export function runToJournal(
+  request: RunStartRequest,
+  context: RunStartContext,
+): Result<JournalRun> {
   const planned = planOf(request)
   if (!planned.ok) return planned
   const plan = planned.value
