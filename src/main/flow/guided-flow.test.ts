@@ -32,14 +32,14 @@ describe('a system user for each goal', () => {
         emit: (event, payload) => {
           const parsed = RunProgress.safeParse(payload)
           progress.push(
-            parsed.success ? `${event}:${parsed.data.step}:${parsed.data.state}` : event,
+            parsed.success ? `${event}:${parsed.data.action}:${parsed.data.state}` : event,
           )
         },
       })
       const started = valueOf(await service.handlers['flow:run-start'](request))
       expect(RunSummary.safeParse(started).success).toBe(true)
       expect(started.status).toBe('planned')
-      expect(started.steps.every((step) => step.state === 'planned')).toBe(true)
+      expect(started.actions.every((action) => action.state === 'planned')).toBe(true)
       expect(started.scopes).toEqual(plan.scopes)
       // Journal first: nothing that writes has reached Meta yet (docs/security-requirements.md §6.2).
       expect(
@@ -49,7 +49,7 @@ describe('a system user for each goal', () => {
       const done = valueOf(await service.handlers['flow:run-continue']({ runId: started.runId }))
       expect(RunSummary.safeParse(done).success).toBe(true)
       expect(done.status).toBe('done')
-      expect(done.steps.map((step) => step.state)).toEqual(Array(6).fill('done'))
+      expect(done.actions.map((action) => action.state)).toEqual(Array(6).fill('done'))
       expect(done.adopted).toBe(false)
       expect(done.differences.filter((d) => !d.granted)).toEqual([])
 

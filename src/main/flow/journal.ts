@@ -4,7 +4,7 @@ import { err, ok, type Result } from '@shared/result'
 import type { Logger } from '../log/logger'
 import { writeAtomic } from '../settings/file-kv-store'
 import { createJournalLock, type JournalLockOptions } from './journal-lock'
-import { JournalRun } from './journal-run'
+import { JournalRun, JournalRunOnDisk } from './journal-run'
 
 /**
  * The crash-safe journal of the guided flow (REL-03, docs/security-requirements.md §6.2): one JSON
@@ -57,7 +57,8 @@ export function createJournal(
       log.error('flowHome.journal-torn', { file, bytes: text.length })
       return err('storage-failed', 'flowMain.journal.unreadable')
     }
-    const run = JournalRun.safeParse(parsed)
+    // An older version is read as the current one (JournalRunOnDisk); writes are the current one.
+    const run = JournalRunOnDisk.safeParse(parsed)
     if (!run.success) {
       log.error('flowHome.journal-invalid', { file })
       return err('storage-failed', 'flowMain.journal.unreadable')

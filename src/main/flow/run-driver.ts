@@ -1,4 +1,4 @@
-import type { RunProgress, RunStepKind } from '@shared/ipc/schemas/flow'
+import type { RunProgress, RunActionKind } from '@shared/ipc/schemas/flow'
 import type { Result } from '@shared/result'
 import type { AdminSession } from '../admin-session'
 import type { SystemUser } from '../graph/system-users'
@@ -12,9 +12,9 @@ import type { JournalRun } from './journal-run'
  * crash-injection test kills the process at each; in the app the hook does nothing.
  */
 export type CrashPoint = 'before-request' | 'after-response'
-export type CrashHook = (point: CrashPoint, step: RunStepKind) => void
+export type CrashHook = (point: CrashPoint, action: RunActionKind) => void
 
-/** What each step of a run works with: the run as journaled, and the means to move it on. */
+/** What each action of a run works with: the run as journaled, and the means to move it on. */
 export interface RunDriver {
   readonly run: JournalRun
   readonly session: AdminSession
@@ -38,20 +38,20 @@ export interface RunDriver {
   }
   /**
    * Changes the run and writes it durably before answering (write-ahead,
-   * docs/security-requirements.md §6.2). Steps run side by side (assign ∥ install, read-back ∥
+   * docs/security-requirements.md §6.2). Actions run side by side (assign ∥ install, read-back ∥
    * generate), so writes are serialized here: `update` is synchronous, applies `change` to the
-   * latest run (never to a copy a step took before an await) and writes the whole run
-   * atomically before it returns. No other step's code runs in between, so each write holds every
-   * step's latest state, and each IN_FLIGHT is on disk before its request leaves.
+   * latest run (never to a copy an action took before an await) and writes the whole run
+   * atomically before it returns. No other action's code runs in between, so each write holds
+   * every action's latest state, and each IN_FLIGHT is on disk before its request leaves.
    */
   update(change: (run: JournalRun) => JournalRun): Result<void>
   /**
    * Changes the run now and writes it with the next `update` (every run ends with one: the DONE
    * or the stop). Only for a change whose loss a crash makes harmless — a DONE after the answer
-   * (the step stays IN_FLIGHT on disk and the resume reconciles by reading, as after any crash
+   * (the action stays IN_FLIGHT on disk and the resume reconciles by reading, as after any crash
    * between an answer and its write), a read's result, a count, RUNNING — never an IN_FLIGHT,
    * which must be durable before its request leaves. Saves a fsynced write where no request lies
-   * between a step's DONE and the next step's IN_FLIGHT.
+   * between an action's DONE and the next action's IN_FLIGHT.
    */
   settle(change: (run: JournalRun) => JournalRun): void
 }
@@ -67,7 +67,7 @@ export interface DriverOptions {
   readonly knownUsers?: RunDriver['knownUsers']
 }
 
-/** A driver over one run, emitting progress for every step whose state or count moved. */
+/** A driver over one run, emitting progress for every action whose state or count moved. */
 export function createRunDriver(initial: JournalRun, options: DriverOptions): RunDriver {
   let current = initial
   let writing = false
@@ -87,15 +87,15 @@ export function createRunDriver(initial: JournalRun, options: DriverOptions): Ru
   const moveTo = (next: JournalRun) => {
     const before = current
     current = next
-    for (const step of next.steps) {
-      const old = before.steps.find((candidate) => candidate.kind === step.kind)
-      if (old && old.state === step.state && old.done === step.done) continue
+    for (const action of next.actions) {
+      const old = before.actions.find((candidate) => candidate.kind === action.kind)
+      if (old && old.state === action.state && old.done === action.done) continue
       options.progress?.({
         runId: next.runId,
-        step: step.kind,
-        state: step.state,
-        done: step.done,
-        total: step.total,
+        action: action.kind,
+        state: action.state,
+        done: action.done,
+        total: action.total,
       })
     }
   }
@@ -125,15 +125,15 @@ export function createRunDriver(initial: JournalRun, options: DriverOptions): Ru
 }
 
 /**
- * True only when this very call created the run's system user AND `step` is still PLANNED: then
+ * True only when this very call created the run's system user AND `action` is still PLANNED: then
  * the user holds no asset and no app, so reading its grants or installed apps first cannot find
  * anything. Any other case — a resumed run, an adopted user, a user re-found after a lost create
- * answer, or a step that is IN_FLIGHT/failed from an earlier attempt — must read first
- * (docs/security-requirements.md §6.2 step 4: reconcile by reading; never narrow an existing user's
+ * answer, or an action that is IN_FLIGHT/failed from an earlier attempt — must read first
+ * (docs/security-requirements.md §6.2, item 4: reconcile by reading; never narrow an existing user's
  * tasks).
  */
-export function isFreshlyCreated(driver: RunDriver, step: RunStepKind): boolean {
+export function isFreshlyCreated(driver: RunDriver, action: RunActionKind): boolean {
   const id = driver.run.systemUserId
   if (id === undefined || driver.createdSystemUserId !== id || driver.run.adopted) return false
-  return driver.run.steps.find((candidate) => candidate.kind === step)?.state === 'planned'
+  return driver.run.actions.find((candidate) => candidate.kind === action)?.state === 'planned'
 }

@@ -33,13 +33,13 @@ const codeOf = (result: ReturnType<typeof runToJournal>) =>
   result.ok ? 'ok' : result.error.messageKey
 
 describe('the run to journal from a start request', () => {
-  it('takes the scopes from the catalog plan, every step planned, nothing sent', () => {
+  it('takes the scopes from the catalog plan, every action planned, nothing sent', () => {
     const planned = runToJournal(request(), context())
     expect(planned.ok).toBe(true)
     if (!planned.ok) return
     expect(planned.value.scopes).toEqual(planFromGoal('run-ads', { pageVocabulary: 'sdk' }).scopes)
-    expect(planned.value.steps.map((s) => s.state)).toEqual(Array(6).fill('planned'))
-    expect(planned.value.steps.find((s) => s.kind === 'assign')!.total).toBe(3)
+    expect(planned.value.actions.map((s) => s.state)).toEqual(Array(6).fill('planned'))
+    expect(planned.value.actions.find((s) => s.kind === 'assign')!.total).toBe(3)
     expect(planned.value.status).toBe('planned')
     expect(planned.value.appId).toBe('app1')
   })

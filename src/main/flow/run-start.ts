@@ -8,10 +8,10 @@ import {
 } from '@shared/catalog'
 import {
   NAME_PROBLEM_KEYS,
-  RUN_STEP_KINDS,
+  RUN_ACTION_KINDS,
   systemUserNameProblem,
   type RunStartRequest,
-  type RunStepKind,
+  type RunActionKind,
 } from '@shared/ipc/schemas/flow'
 import { err, ok, type Result } from '@shared/result'
 import type { JournalRun } from './journal-run'
@@ -75,7 +75,7 @@ function checkAssignments(
   return ok(undefined)
 }
 
-const stepTotal = (kind: RunStepKind, request: RunStartRequest): number => {
+const actionTotal = (kind: RunActionKind, request: RunStartRequest): number => {
   if (kind === 'assign') {
     return request.assignments.reduce((sum, group) => sum + group.assetIds.length, 0)
   }
@@ -83,7 +83,7 @@ const stepTotal = (kind: RunStepKind, request: RunStartRequest): number => {
   return 1
 }
 
-/** Checks the request and answers the run to journal, every step PLANNED. */
+/** Checks the request and answers the run to journal, every action PLANNED (not started). */
 export function runToJournal(
   request: RunStartRequest,
   context: RunStartContext,
@@ -118,7 +118,7 @@ export function runToJournal(
       : planWarnings({ role: request.role, assets: plan.assets, scopes: plan.scopes })
 
   return ok({
-    version: 1,
+    version: 2,
     runId: context.runId,
     createdAt: context.now,
     updatedAt: context.now,
@@ -141,11 +141,11 @@ export function runToJournal(
     })),
     vaultRecordId: context.vaultRecordId,
     status: 'planned',
-    steps: RUN_STEP_KINDS.map((kind) => ({
+    actions: RUN_ACTION_KINDS.map((kind) => ({
       kind,
       state: 'planned' as const,
       done: 0,
-      total: stepTotal(kind, request),
+      total: actionTotal(kind, request),
     })),
     adopted: false,
     differences: [],

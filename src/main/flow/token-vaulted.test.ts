@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SecretRef } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
-import { stepOf, type JournalRun } from './journal-run'
+import { actionOf, type JournalRun } from './journal-run'
 import { errorOf, expectSetUp, valueOf } from '../../../tests/support/node/expect-run'
 import {
   goalRequest,
@@ -11,9 +11,9 @@ import {
 
 /*
  * A token in the keychain always ends up in the vault or revoked at Meta (REL-05): never a live
- * token nobody lists. Phase 3 runs the read-back beside the token step, so a read-back that fails
- * or is cancelled must not keep a saved token from its record, and discarding a run that saved a
- * token the vault does not list revokes it first (or keeps it, refusing, when it cannot).
+ * token nobody lists. Phase 3 runs the read-back beside the token actions, so a read-back that
+ * fails or is cancelled must not keep a saved token from its record, and discarding a run that
+ * saved a token the vault does not list revokes it first (or keeps it, refusing, when it cannot).
  */
 let flow: FlowHarness | undefined
 afterEach(async () => {
@@ -64,8 +64,8 @@ describe('the token is vaulted whatever became of the read-back beside it', () =
 
     const stopped = runOf(flow, runId)
     expect(stopped.status).toBe('paused')
-    expect(stepOf(stopped, 'verify-assignments').state).toBe('failed')
-    expect(stepOf(stopped, 'save-token').state).toBe('done')
+    expect(actionOf(stopped, 'verify-assignments').state).toBe('failed')
+    expect(actionOf(stopped, 'save-token').state).toBe('done')
     const record = flow.vault.get(stopped.vaultRecordId)
     expect(record?.systemUserId).toBe(stopped.systemUserId)
     const [token] = liveTokens(flow, stopped.systemUserId!)
@@ -103,7 +103,7 @@ describe('the token is vaulted whatever became of the read-back beside it', () =
     const stopped = runOf(flow, runId)
     expect(stopped.status).toBe('paused')
     expect(flow.vault.get(stopped.vaultRecordId)?.systemUserId).toBe(stopped.systemUserId)
-    expect(stepOf(stopped, 'save-token').state).toBe('done')
+    expect(actionOf(stopped, 'save-token').state).toBe('done')
     flow.h.sim.faults.clear()
     expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
@@ -121,7 +121,7 @@ describe('the token is vaulted whatever became of the read-back beside it', () =
     const stopped = runOf(flow, runId)
     expect(stopped.status).toBe('needs-attention')
     expect(stopped.lastError).toMatchObject({ messageKey: 'flowMain.save.failed' })
-    expect(stepOf(stopped, 'verify-assignments').error?.code).toBe('network')
+    expect(actionOf(stopped, 'verify-assignments').error?.code).toBe('network')
   })
 })
 

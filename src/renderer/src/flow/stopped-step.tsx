@@ -66,7 +66,7 @@ export function StoppedStep(props: {
           </div>
         </div>
       ) : null}
-      {run ? <RunProgressList steps={run.steps} /> : null}
+      {run ? <RunProgressList actions={run.actions} /> : null}
       {storeError ? (
         <ErrorNotice error={storeError} title={t('flow.stopped.discardFailedTitle')} />
       ) : null}
