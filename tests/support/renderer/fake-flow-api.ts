@@ -96,7 +96,7 @@ export interface FakeFlowOptions {
   readonly unfinished?: Answer<{ runs: RunSummary[] }>
   readonly start?: (request: RunStartRequest) => Promise<Result<RunSummary>>
   /**
-   * How `flow:run-continue` answers. Default: progress for each step, then the finished run.
+   * How `flow:run-continue` answers. Default: progress for each action, then the finished run.
    * `emit` pushes `flow:run-progress` as main would.
    */
   readonly continueRun?: (

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { ErrorNotice } from '../components/error-notice'
 import { useT } from '../i18n/use-t'
 import { useFlowStore } from '../stores/flow-store'
-import { StepHeading } from './flow-parts'
+import { ScreenHeading } from './flow-parts'
 import { ACTION_LABELS, RunProgressList, STATE_LABELS } from './run-progress-list'
 
 /**
@@ -10,7 +10,7 @@ import { ACTION_LABELS, RunProgressList, STATE_LABELS } from './run-progress-lis
  * latest one (it never interrupts), and Cancel is always there — main stops after the request in
  * flight and the run can be continued later without doing anything twice.
  */
-export function RunStep(props: { readonly cancelling: boolean }): ReactNode {
+export function RunScreen(props: { readonly cancelling: boolean }): ReactNode {
   const t = useT()
   const run = useFlowStore((state) => state.run)
   const progress = useFlowStore((state) => state.progress)
@@ -23,10 +23,10 @@ export function RunStep(props: { readonly cancelling: boolean }): ReactNode {
       })
     : ''
   return (
-    <section className="flow-step" aria-labelledby="flow-step-running">
-      <StepHeading id="flow-step-running">
+    <section className="flow-screen" aria-labelledby="flow-screen-running">
+      <ScreenHeading id="flow-screen-running">
         {t('flow.run.heading', { name: run?.name ?? '' })}
-      </StepHeading>
+      </ScreenHeading>
       <p className="lead">{t('flow.run.lead')}</p>
       {run ? <RunProgressList actions={run.actions} /> : null}
       <p className="visually-hidden" role="status" aria-live="polite">
