@@ -101,7 +101,7 @@ export function runToJournal(
     return err(problem === 'taken' ? 'conflict' : 'invalid-input', NAME_PROBLEM_KEYS[problem])
   }
   // One admin system user per business (docs/graph-api.md §8.1): say so now rather than after the
-  // plan is written.
+  // run is journaled.
   if (request.role === 'ADMIN' && context.existing.some((user) => user.role === 'ADMIN')) {
     return err('quota-reached', 'graph.code.adminSystemUserLimit', {
       hintKey: 'graph.hint.useExistingAdmin',

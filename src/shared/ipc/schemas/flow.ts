@@ -7,8 +7,9 @@ import { TEXT } from '../limits'
 
 /**
  * The guided flow (steps 2–8 of Meta's "Add system users"): the overview, asset pages, and runs.
- * A run is the journaled plan main executes; its summary never carries a token — the token goes to
- * the keychain and the summary names the vault record that holds it (SEC-16, REL-05).
+ * A run is what main journals and then carries out; its summary never carries a token — the
+ * token goes to the keychain and the summary names the vault record that holds it (SEC-16,
+ * REL-05).
  */
 
 const Id = z.string().min(1).max(TEXT.short)
