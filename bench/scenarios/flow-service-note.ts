@@ -54,12 +54,12 @@ export function flowServiceMissNote(input: NoteInput): string {
   }
   lines.push(
     `Local work adds ${ms(input.localMs)} (median), of which ${input.writes} fsynced journal ` +
-      `and vault writes take ${ms(input.fsyncMs)}; the rest is zod re-validating the run record ` +
+      `and vault writes take ${ms(input.fsyncMs)}; the rest is zod re-validating the run ` +
       'on each journal write, appsecret_proof HMACs and the in-process simulator. 1.3× leaves ' +
       `${ms(floorMs * 0.3)} for it. Local work is what a loaded machine inflates first (see ` +
       'the load average above): fsync and CPU time, not round trips. What would cut it further, ' +
-      'keeping write-ahead: one write for the IN_FLIGHTs of two steps that leave side by side ' +
-      '(assign ∥ install), and validating the run record once per change instead of per write.',
+      'keeping write-ahead: one write for the IN_FLIGHTs of two actions that leave side by side ' +
+      '(assign ∥ install), and validating the run once per change instead of per write.',
   )
   return lines.join(' ')
 }

@@ -191,9 +191,9 @@ function report(runs: readonly FlowRun[], latencyMs: number): ScenarioResult {
         'new id), then the grant read-back beside token generation (generate needs only the ' +
         'install), saves the token to the keychain, checks it with debug_token, and writes the ' +
         'vault record once the read-back is in. Every side effect’s IN_FLIGHT state is journaled ' +
-        '(fsynced) before its request leaves — two steps in flight are two whole-record writes, ' +
-        'one after the other — while a step’s DONE, a read’s result and the RUNNING status ride ' +
-        'on the next write (lost in a crash, the step is IN_FLIGHT on disk and the resume ' +
+        '(fsynced) before its request leaves — two actions in flight are two whole-run writes, ' +
+        'one after the other — while an action’s DONE, a read’s result and the RUNNING status ride ' +
+        'on the next write (lost in a crash, the action is IN_FLIGHT on disk and the resume ' +
         'reconciles by reading, as after any crash between an answer and its write).',
       'Sequential round trips are counted from the simulator’s arrival times: requests arriving ' +
         'within half a latency of a round’s first one were sent side by side ' +

@@ -64,7 +64,7 @@ export const RELIABILITY_REQUIREMENTS: readonly Requirement[] = [
   {
     id: 'REL-04',
     title: 'Read before write, deterministic names, ≤ 1 object per (run, role)',
-    metIn: ['src/main/graph/system-users.ts', 'src/main/flow/steps/find-or-create.ts'],
+    metIn: ['src/main/graph/system-users.ts', 'src/main/flow/actions/find-or-create.ts'],
     tests: [
       'src/main/graph/system-users.contract.test.ts',
       'src/main/flow/crash-resume.test.ts',
@@ -74,7 +74,7 @@ export const RELIABILITY_REQUIREMENTS: readonly Requirement[] = [
   },
   {
     id: 'REL-05',
-    title: 'Token saved and read back before its step is DONE',
+    title: 'Token saved and read back before its action is DONE',
     metIn: ['src/main/secrets/memory-secret-store.ts'],
     tests: [
       'src/main/secrets/memory-secret-store.test.ts',

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ok } from '@shared/result'
-import type { RunStepKind } from '@shared/ipc/schemas/flow'
+import type { RunActionKind } from '@shared/ipc/schemas/flow'
 import { createGraphClient } from '../graph/client'
 import { silentLogger } from '../log/logger'
 import { startSimulator, type Fault } from '../practice/simulator'
@@ -50,37 +50,37 @@ const bundle = (): Promise<string> =>
   })())
 
 interface KillPoint {
-  readonly at: `${'before-request' | 'after-response'}:${RunStepKind}`
-  /** A fault on the step's request: 'commit-then-drop' = Meta committed, the answer was lost. */
+  readonly at: `${'before-request' | 'after-response'}:${RunActionKind}`
+  /** A fault on the action's request: 'commit-then-drop' = Meta committed, the answer was lost. */
   readonly fault?: { readonly path: string | RegExp; readonly fault: Fault }
   /**
-   * Steps go side by side (assign ∥ install, read-back ∥ generate): this slows the partner's
+   * Actions go side by side (assign ∥ install, read-back ∥ generate): this slows the partner's
    * request so it is surely still in flight at the kill — Meta then commits it after the crash,
    * while the journal says IN_FLIGHT.
    */
   readonly partner?: { readonly method: string; readonly path: string | RegExp }
 }
 
-const SIDE_EFFECTS: readonly RunStepKind[] = [
+const SIDE_EFFECTS: readonly RunActionKind[] = [
   'find-or-create',
   'assign',
   'install-app',
   'generate-token',
   'save-token',
 ]
-const DROPPED: readonly (readonly [RunStepKind, string | RegExp])[] = [
+const DROPPED: readonly (readonly [RunActionKind, string | RegExp])[] = [
   ['find-or-create', /system_users$/],
   ['assign', '/'], // the Batch API endpoint
   ['install-app', /applications$/],
   ['generate-token', /access_tokens$/],
 ]
 const KILL_POINTS: readonly KillPoint[] = [
-  ...SIDE_EFFECTS.flatMap((step) => [
-    { at: `before-request:${step}` as const },
-    { at: `after-response:${step}` as const },
+  ...SIDE_EFFECTS.flatMap((action) => [
+    { at: `before-request:${action}` as const },
+    { at: `after-response:${action}` as const },
   ]),
-  ...DROPPED.map(([step, path]) => ({
-    at: `after-response:${step}` as const,
+  ...DROPPED.map(([action, path]) => ({
+    at: `after-response:${action}` as const,
     fault: { path, fault: { kind: 'commit-then-drop' } as const },
   })),
   { at: 'after-response:install-app', partner: { method: 'POST', path: '/' } },

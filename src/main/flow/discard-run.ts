@@ -6,14 +6,14 @@ import { keychainOf } from '../secrets/keychain'
 import type { SecretRef, SecretStore } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
 import type { Journal } from './journal'
-import { stepOf, type RunRecord } from './run-record'
+import { actionOf, type JournalRun } from './journal-run'
 
 /**
  * flow:run-discard. A run whose token the vault lists just goes: the token stays, listed. A run
  * that saved a token the vault does NOT list (it stopped between the keychain and the record)
  * holds a live token nobody else knows of: deleting the keychain entry alone would leave it
  * working at Meta with no one able to revoke it. So the discard first revokes it at Meta — that
- * very token when the app can name it, else, like settleOrphan (steps/token.ts), every token of a
+ * very token when the app can name it, else, like settleOrphan (actions/token.ts), every token of a
  * system user this run created (which also ends a token whose answer was lost) — and refuses,
  * keeping run and token, when it cannot. An adopted user's lost token was never held: the run's
  * summary names it (orphanedToken) for the admin to revoke, as the save failure told them.
@@ -28,7 +28,7 @@ export interface DiscardDeps {
 
 export async function discardRun(
   deps: DiscardDeps,
-  run: RunRecord,
+  run: JournalRun,
 ): Promise<Result<{ discarded: boolean }>> {
   if (!deps.vault.get(run.vaultRecordId)) {
     const settled = await settleUnrecorded(deps, run)
@@ -39,9 +39,9 @@ export async function discardRun(
 }
 
 /** Revokes, then removes, a token the run saved but the vault does not list. */
-async function settleUnrecorded(deps: DiscardDeps, run: RunRecord): Promise<Result<void>> {
+async function settleUnrecorded(deps: DiscardDeps, run: JournalRun): Promise<Result<void>> {
   // generate-token goes IN_FLIGHT (durably) before any token exists: PLANNED, nothing to find.
-  if (stepOf(run, 'generate-token').state === 'planned') return ok(undefined)
+  if (actionOf(run, 'generate-token').state === 'planned') return ok(undefined)
   const ref: SecretRef = { kind: 'system-user-token', id: run.vaultRecordId }
   const keychain = keychainOf(deps.secrets)
   const read = await keychain.get(ref)
@@ -53,7 +53,7 @@ async function settleUnrecorded(deps: DiscardDeps, run: RunRecord): Promise<Resu
   const token = read.value
   const lost =
     !run.adopted &&
-    (stepOf(run, 'generate-token').state === 'in-flight' || run.orphans.some((o) => !o.revoked))
+    (actionOf(run, 'generate-token').state === 'in-flight' || run.orphans.some((o) => !o.revoked))
   if (token === null && !lost) return ok(undefined)
   const revoked = await revokeUnrecorded(deps, run, token)
   if (!revoked.ok && !nothingLiveLeft(run, revoked.error.code)) return revoked
@@ -76,13 +76,13 @@ async function settleUnrecorded(deps: DiscardDeps, run: RunRecord): Promise<Resu
  * no longer knows the token. A real token Meta calls invalid is NOT taken as dead: the same code
  * can mean the admin's own token is, and a live token would then be left unrecorded.
  */
-function nothingLiveLeft(run: RunRecord, code: string): boolean {
+function nothingLiveLeft(run: JournalRun, code: string): boolean {
   return code === 'not-found' || (run.practice && code === 'auth-invalid')
 }
 
 async function revokeUnrecorded(
   deps: DiscardDeps,
-  run: RunRecord,
+  run: JournalRun,
   token: string | null,
 ): Promise<Result<void>> {
   const session = await deps.session.current()

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunSummary } from '@shared/ipc/schemas/flow'
 import { expectSetUp, errorOf, valueOf } from '../../../tests/support/node/expect-run'
-import { goalRequest, startFlowHarness, type FlowHarness } from '../../../tests/support/node/flow-harness'
+import {
+  goalRequest,
+  startFlowHarness,
+  type FlowHarness,
+} from '../../../tests/support/node/flow-harness'
 
 /*
  * Meta failing mid-flow: each case ends in a clear AppError, a journaled run the admin can resume,
@@ -46,7 +50,7 @@ describe('failures leave a resumable run and no duplicate', () => {
     const { error, paused, request, plan } = await failOnce(flow)
     expect(error.code).toBe('rate-limited')
     // A throttled request is refused before Meta acts on it: a definite failure.
-    expect(paused.steps[0]!.state).toBe('failed')
+    expect(paused.actions[0]!.state).toBe('failed')
     expect(flow.h.sim.model.systemUsers(flow.h.sim.fixtures.businessId)).toEqual([])
     flow.h.sim.faults.clear()
     flow.h.clock.advance(60 * 60 * 1000)
@@ -62,7 +66,7 @@ describe('failures leave a resumable run and no duplicate', () => {
     })
     const { error, paused, request, plan } = await failOnce(flow)
     expect(error.code).toBe('unknown-outcome')
-    expect(paused.steps[0]!.state).toBe('in-flight')
+    expect(paused.actions[0]!.state).toBe('in-flight')
     expect((await resume(flow, paused.runId)).status).toBe('done')
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
   })
@@ -75,7 +79,7 @@ describe('failures leave a resumable run and no duplicate', () => {
     })
     const { error, paused, request, plan } = await failOnce(flow)
     expect(error.code).toBe('unknown-outcome')
-    expect(paused.steps.find((s) => s.kind === 'generate-token')!.state).toBe('in-flight')
+    expect(paused.actions.find((s) => s.kind === 'generate-token')!.state).toBe('in-flight')
     const done = await resume(flow, paused.runId)
     expect(done.status).toBe('done')
     // This run created the system user, so the lost token was revoked, not left to the admin.
@@ -87,8 +91,8 @@ describe('failures leave a resumable run and no duplicate', () => {
     const crash = { armed: true }
     flow = await startFlowHarness({
       extra: {
-        crash: (point, step) => {
-          if (crash.armed && point === 'after-response' && step === 'find-or-create') {
+        crash: (point, action) => {
+          if (crash.armed && point === 'after-response' && action === 'find-or-create') {
             crash.armed = false
             flow!.h.clock.advance(61 * 24 * 60 * 60 * 1000)
           }
@@ -118,7 +122,7 @@ describe('failures leave a resumable run and no duplicate', () => {
     const error = errorOf(await flow.service.handlers['flow:run-continue']({ runId: run.runId }))
     expect(error.code).toBe('two-factor-required')
     const paused = await unfinished(flow)
-    expect(paused.steps.find((s) => s.kind === 'generate-token')!.state).toBe('failed')
+    expect(paused.actions.find((s) => s.kind === 'generate-token')!.state).toBe('failed')
     flow.h.sim.model.updateBusiness(f.businessId, { twoFactorPending: false })
     expect((await resume(flow, run.runId)).status).toBe('done')
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
@@ -131,7 +135,7 @@ describe('failures leave a resumable run and no duplicate', () => {
     flow.h.sim.model.addSystemUser({ businessId: f.businessId, name: 'Existing', role: 'EMPLOYEE' })
     const { error, paused, request, plan } = await failOnce(flow)
     expect(error.code).toBe('quota-reached')
-    expect(paused.steps[0]!.state).toBe('failed')
+    expect(paused.actions[0]!.state).toBe('failed')
     expect(flow.h.sim.model.systemUsers(f.businessId)).toHaveLength(1)
     flow.h.sim.model.updateApp(f.appId, { tier: 'full' })
     expect((await resume(flow, paused.runId)).status).toBe('done')
@@ -169,7 +173,7 @@ describe('failures leave a resumable run and no duplicate', () => {
       messageKey: 'graph.code.appNotInBusiness',
     })
     const paused = await unfinished(flow)
-    expect(paused.steps.find((s) => s.kind === 'install-app')!.state).toBe('failed')
+    expect(paused.actions.find((s) => s.kind === 'install-app')!.state).toBe('failed')
     // What was made so far is explained by the summary: the system user and its assets.
     expect(paused.systemUserId).toBeDefined()
     expect(model.systemUsers(flow.h.sim.fixtures.businessId)).toHaveLength(1)
@@ -205,7 +209,7 @@ describe('failures leave a resumable run and no duplicate', () => {
     })
     expect(errorOf(await working).code).toBe('cancelled')
     const paused = await unfinished(flow)
-    expect(paused.steps.find((s) => s.kind === 'install-app')!.state).toBe('in-flight')
+    expect(paused.actions.find((s) => s.kind === 'install-app')!.state).toBe('in-flight')
     expect((await resume(flow, run.runId)).status).toBe('done')
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
   })
@@ -213,7 +217,7 @@ describe('failures leave a resumable run and no duplicate', () => {
 
 describe('the keychain failing on the k-th write (REL-05)', () => {
   it.each([1, 2])(
-    'write %i fails: nothing more is made, no DONE step lacks its token, resume vaults a fresh one',
+    'write %i fails: nothing more is made, no DONE action lacks its token, resume vaults a fresh one',
     async (k) => {
       flow = await startFlowHarness({ tier: 'full' })
       // Earlier writes succeed: a first run fills the keychain for k > 1.
@@ -232,7 +236,7 @@ describe('the keychain failing on the k-th write (REL-05)', () => {
       const { runs } = valueOf(await flow.service.handlers['flow:runs-unfinished']({}))
       const stopped = runs[0]!
       expect(stopped.status).toBe('needs-attention')
-      expect(stopped.steps.find((s) => s.kind === 'save-token')!.state).toBe('failed')
+      expect(stopped.actions.find((s) => s.kind === 'save-token')!.state).toBe('failed')
       expect(stopped.vaultRecordId).toBeUndefined()
       expect(stopped.orphanedToken?.systemUserId).toBe(stopped.systemUserId)
       expect(flow.vault.list().filter((r) => r.systemUserName === 'Ads server')).toEqual([])

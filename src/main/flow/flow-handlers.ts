@@ -14,10 +14,10 @@ import { discardRun } from './discard-run'
 import { createJournal, type Journal } from './journal'
 import type { JournalLockOptions } from './journal-lock'
 import { readOverview } from './overview'
-import { planRun } from './plan-request'
+import { runToJournal } from './run-start'
 import type { CrashHook } from './run-driver'
 import { createRunExecutor } from './run-executor'
-import { toSummary } from './run-record'
+import { toSummary } from './journal-run'
 import { createKnownSystemUsers } from './known-system-users'
 
 /**
@@ -135,7 +135,7 @@ export function createFlowService(deps: FlowDeps): FlowService {
           if (!all.ok) return all
           known.set(kind, new Set(all.value.map((asset) => asset.id)))
         }
-        const planned = planRun(request, {
+        const run = runToJournal(request, {
           runId: randomUUID(),
           vaultRecordId: randomUUID(),
           now: now().toISOString(),
@@ -147,16 +147,16 @@ export function createFlowService(deps: FlowDeps): FlowService {
           existing: listed.value,
           assetExists: (kind, id) => known.get(kind)?.has(id) ?? false,
         })
-        if (!planned.ok) return planned
-        // Plan first (docs/security-requirements.md §6.2): the run is durable before any request
+        if (!run.ok) return run
+        // Journal first (docs/security-requirements.md §6.2): the run is durable before any request
         // that changes something.
-        const saved = journal.save(planned.value)
+        const saved = journal.save(run.value)
         if (!saved.ok) return saved
-        deps.log.info('flowHome.run-planned', {
-          runId: planned.value.runId,
-          goal: planned.value.goalId,
+        deps.log.info('flowHome.run-journaled', {
+          runId: run.value.runId,
+          goal: run.value.goalId,
         })
-        return ok(toSummary(planned.value))
+        return ok(toSummary(run.value))
       }),
 
     'flow:run-continue': ({ runId }) => executor.continueRun(runId),

@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { GOAL_IDS, type GoalId } from '@shared/catalog'
 import { RunProgress, RunSummary } from '@shared/ipc/schemas/flow'
 import { expectSetUp, valueOf } from '../../../tests/support/node/expect-run'
-import { goalRequest, startFlowHarness, type FlowHarness } from '../../../tests/support/node/flow-harness'
+import {
+  goalRequest,
+  startFlowHarness,
+  type FlowHarness,
+} from '../../../tests/support/node/flow-harness'
 
 /*
  * The guided flow end to end against the practice simulator, once per goal of the catalog: the
@@ -28,16 +32,16 @@ describe('a system user for each goal', () => {
         emit: (event, payload) => {
           const parsed = RunProgress.safeParse(payload)
           progress.push(
-            parsed.success ? `${event}:${parsed.data.step}:${parsed.data.state}` : event,
+            parsed.success ? `${event}:${parsed.data.action}:${parsed.data.state}` : event,
           )
         },
       })
       const started = valueOf(await service.handlers['flow:run-start'](request))
       expect(RunSummary.safeParse(started).success).toBe(true)
       expect(started.status).toBe('planned')
-      expect(started.steps.every((step) => step.state === 'planned')).toBe(true)
+      expect(started.actions.every((action) => action.state === 'planned')).toBe(true)
       expect(started.scopes).toEqual(plan.scopes)
-      // Plan first: nothing that writes has reached Meta yet (docs/security-requirements.md §6.2).
+      // Journal first: nothing that writes has reached Meta yet (docs/security-requirements.md §6.2).
       expect(
         flow.h.sim.requests.filter((r) => r.method === 'POST' && !r.url.includes('batch')),
       ).toEqual([])
@@ -45,7 +49,7 @@ describe('a system user for each goal', () => {
       const done = valueOf(await service.handlers['flow:run-continue']({ runId: started.runId }))
       expect(RunSummary.safeParse(done).success).toBe(true)
       expect(done.status).toBe('done')
-      expect(done.steps.map((step) => step.state)).toEqual(Array(6).fill('done'))
+      expect(done.actions.map((action) => action.state)).toEqual(Array(6).fill('done'))
       expect(done.adopted).toBe(false)
       expect(done.differences.filter((d) => !d.granted)).toEqual([])
 

@@ -1,12 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { RUN_STEP_KINDS } from '@shared/ipc/schemas/flow'
+import { RUN_ACTION_KINDS } from '@shared/ipc/schemas/flow'
 import { silentLogger } from '../log/logger'
 import { createJournal } from './journal'
 import { createJournalLock } from './journal-lock'
-import { stepOf, withStep, type RunRecord } from './run-record'
+import { actionOf, withAction, type JournalRun } from './journal-run'
 
 let dataDir: string
 beforeEach(() => {
@@ -14,8 +14,8 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
-const run = (runId: string, createdAt = '2026-12-01T10:00:00.000Z'): RunRecord => ({
-  version: 1,
+const run = (runId: string, createdAt = '2026-12-01T10:00:00.000Z'): JournalRun => ({
+  version: 2,
   runId,
   createdAt,
   updatedAt: createdAt,
@@ -33,7 +33,7 @@ const run = (runId: string, createdAt = '2026-12-01T10:00:00.000Z'): RunRecord =
   assignments: [{ kind: 'ad-account', tasks: ['ANALYZE'], assetIds: ['act_1'] }],
   vaultRecordId: 'f3a1c0de-0000-4000-8000-000000000001',
   status: 'planned',
-  steps: RUN_STEP_KINDS.map((kind) => ({ kind, state: 'planned', done: 0, total: 1 })),
+  actions: RUN_ACTION_KINDS.map((kind) => ({ kind, state: 'planned', done: 0, total: 1 })),
   adopted: false,
   differences: [],
   orphans: [],
@@ -41,16 +41,23 @@ const run = (runId: string, createdAt = '2026-12-01T10:00:00.000Z'): RunRecord =
 
 const runsDir = () => join(dataDir, 'runs')
 
+/** A journal file as the build before `actions` wrote it: version 1, the actions under `steps`. */
+const VERSION_1_FILE = resolve(
+  import.meta.dirname,
+  '../../../tests/fixtures/journal/run-v1-paused.json',
+)
+const versionOne = () => JSON.parse(readFileSync(VERSION_1_FILE, 'utf8')) as Record<string, unknown>
+
 describe('the journal', () => {
-  it('writes a run durably and reads back exactly what was written, step by step', () => {
+  it('writes a run durably and reads back exactly what was written, write by write', () => {
     const journal = createJournal(dataDir, silentLogger)
     let current = run('run-a')
     expect(journal.save(current).ok).toBe(true)
     for (const state of ['in-flight', 'done'] as const) {
-      current = withStep({ ...current, systemUserId: '42' }, 'find-or-create', { state })
+      current = withAction({ ...current, systemUserId: '42' }, 'find-or-create', { state })
       expect(journal.save(current).ok).toBe(true)
       const loaded = journal.load('run-a')
-      expect(loaded.ok && stepOf(loaded.value, 'find-or-create').state).toBe(state)
+      expect(loaded.ok && actionOf(loaded.value, 'find-or-create').state).toBe(state)
       expect(loaded).toEqual({ ok: true, value: current })
     }
     // Atomic writes leave no temp file behind.
@@ -79,7 +86,7 @@ describe('the journal', () => {
 
   it('never writes a token-shaped value: the run names the vault record only', () => {
     const journal = createJournal(dataDir, silentLogger)
-    const invalid = { ...run('run-b'), token: 'EAAB-secret' } as unknown as RunRecord
+    const invalid = { ...run('run-b'), token: 'EAAB-secret' } as unknown as JournalRun
     expect(journal.save(invalid)).toMatchObject({ ok: false, error: { code: 'storage-failed' } })
     expect(readdirSync(runsDir()).filter((name) => name.startsWith('run-'))).toEqual([])
   })
@@ -89,6 +96,48 @@ describe('the journal', () => {
     journal.save(run('run-c'))
     expect(journal.remove('run-c')).toEqual({ ok: true, value: true })
     expect(journal.remove('run-c')).toEqual({ ok: true, value: false })
+  })
+})
+
+describe('a journal file of version 1 (before actions were named)', () => {
+  it('reads it as the current run, lists it, and writes it back as version 2', () => {
+    const journal = createJournal(dataDir, silentLogger)
+    const old = versionOne()
+    const runId = old.runId as string
+    writeFileSync(join(runsDir(), `run-${runId}.json`), readFileSync(VERSION_1_FILE, 'utf8'))
+    const { steps, ...rest } = old
+    const current = { ...rest, version: 2, actions: steps }
+
+    const loaded = journal.load(runId)
+    expect(loaded).toEqual({ ok: true, value: current })
+    expect(loaded.ok && actionOf(loaded.value, 'find-or-create').state).toBe('in-flight')
+    expect(journal.list()).toEqual([current])
+
+    expect(loaded.ok && journal.save(loaded.value).ok).toBe(true)
+    const rewritten: unknown = JSON.parse(
+      readFileSync(join(runsDir(), `run-${runId}.json`), 'utf8'),
+    )
+    expect(rewritten).toEqual(current)
+    expect(rewritten).not.toHaveProperty('steps')
+  })
+
+  it('is as strict as the current version: no unknown field, no mix of the two shapes', () => {
+    const journal = createJournal(dataDir, silentLogger)
+    const { steps, ...rest } = versionOne()
+    const odd = {
+      'v1-token': { ...versionOne(), token: 'EAAB-secret' },
+      'v1-actions': { ...rest, actions: steps },
+      'v2-steps': { ...rest, version: 2, steps },
+      v3: { ...rest, version: 3, actions: steps },
+    }
+    for (const [runId, content] of Object.entries(odd)) {
+      writeFileSync(join(runsDir(), `run-${runId}.json`), JSON.stringify({ ...content, runId }))
+      expect(journal.load(runId), runId).toMatchObject({
+        ok: false,
+        error: { code: 'storage-failed' },
+      })
+    }
+    expect(journal.list()).toEqual([])
   })
 })
 

@@ -4,21 +4,21 @@ import { err, ok, type Result } from '@shared/result'
 import type { Logger } from '../log/logger'
 import { writeAtomic } from '../settings/file-kv-store'
 import { createJournalLock, type JournalLockOptions } from './journal-lock'
-import { RunRecord } from './run-record'
+import { JournalRun, JournalRunOnDisk } from './journal-run'
 
 /**
  * The crash-safe journal of the guided flow (REL-03, docs/security-requirements.md §6.2): one JSON
  * file per run under `<dataDir>/runs/`, each write atomic (temp file, fsync, rename —
- * `writeAtomic`), so after a crash a run file is either the previous state or the next one, never
+ * `writeAtomic`), so after a crash a run is either in its previous state or its next one, never
  * half of each. Every write takes the journal lock first (REL-08). Files are validated on read; a
  * file that does not parse is reported, never guessed at.
  */
 export interface Journal {
   /** Writes the run durably, or answers why not (`conflict`: another copy holds the lock). */
-  save(run: RunRecord): Result<void>
-  load(runId: string): Result<RunRecord>
+  save(run: JournalRun): Result<void>
+  load(runId: string): Result<JournalRun>
   /** Every readable run, newest first; unreadable files are logged and skipped. */
-  list(): RunRecord[]
+  list(): JournalRun[]
   remove(runId: string): Result<boolean>
   /** Lets another process write (on quit). */
   release(): void
@@ -39,7 +39,7 @@ export function createJournal(
   const locked = (): Result<void> =>
     lock.acquire() ? ok(undefined) : err('conflict', 'flowMain.journal.locked')
 
-  const read = (file: string): Result<RunRecord> => {
+  const read = (file: string): Result<JournalRun> => {
     let text: string
     try {
       text = readFileSync(file, 'utf8')
@@ -57,7 +57,8 @@ export function createJournal(
       log.error('flowHome.journal-torn', { file, bytes: text.length })
       return err('storage-failed', 'flowMain.journal.unreadable')
     }
-    const run = RunRecord.safeParse(parsed)
+    // An older version is read as the current one (JournalRunOnDisk); writes are the current one.
+    const run = JournalRunOnDisk.safeParse(parsed)
     if (!run.success) {
       log.error('flowHome.journal-invalid', { file })
       return err('storage-failed', 'flowMain.journal.unreadable')
@@ -71,7 +72,7 @@ export function createJournal(
       const held = locked()
       if (!held.ok) return held
       try {
-        writeAtomic(fileOf(dir, run.runId), JSON.stringify(RunRecord.parse(run), null, 2))
+        writeAtomic(fileOf(dir, run.runId), JSON.stringify(JournalRun.parse(run), null, 2))
         return ok(undefined)
       } catch (error) {
         log.error('flowHome.journal-write-failed', { error })
@@ -83,7 +84,7 @@ export function createJournal(
       return read(fileOf(dir, runId))
     },
     list() {
-      const runs: RunRecord[] = []
+      const runs: JournalRun[] = []
       for (const name of readdirSync(dir)) {
         // Temp files of an interrupted write are ignored: the rename never happened.
         if (!/^run-[A-Za-z0-9-]+\.json$/.test(name)) continue

@@ -1,10 +1,10 @@
-import type { RunProgress, RunStepKind } from '@shared/ipc/schemas/flow'
+import type { RunProgress, RunActionKind } from '@shared/ipc/schemas/flow'
 import type { Result } from '@shared/result'
 import type { AdminSession } from '../admin-session'
 import type { SystemUser } from '../graph/system-users'
 import type { Logger } from '../log/logger'
 import type { Journal } from './journal'
-import type { RunRecord } from './run-record'
+import type { JournalRun } from './journal-run'
 
 /**
  * Where a side effect can be interrupted (REL-03): just before its request leaves (its IN_FLIGHT
@@ -12,11 +12,11 @@ import type { RunRecord } from './run-record'
  * crash-injection test kills the process at each; in the app the hook does nothing.
  */
 export type CrashPoint = 'before-request' | 'after-response'
-export type CrashHook = (point: CrashPoint, step: RunStepKind) => void
+export type CrashHook = (point: CrashPoint, action: RunActionKind) => void
 
-/** What each step of a run works with: the run as journaled, and the means to move it on. */
+/** What each action of a run works with: the run as journaled, and the means to move it on. */
 export interface RunDriver {
-  readonly run: RunRecord
+  readonly run: JournalRun
   readonly session: AdminSession
   readonly signal: AbortSignal
   readonly log: Logger
@@ -38,22 +38,22 @@ export interface RunDriver {
   }
   /**
    * Changes the run and writes it durably before answering (write-ahead,
-   * docs/security-requirements.md §6.2). Steps run side by side (assign ∥ install, read-back ∥
+   * docs/security-requirements.md §6.2). Actions run side by side (assign ∥ install, read-back ∥
    * generate), so writes are serialized here: `update` is synchronous, applies `change` to the
-   * latest record (never to a copy a step took before an await) and writes the whole record
-   * atomically before it returns. No other step's code runs in between, so each write holds every
-   * step's latest state, and each IN_FLIGHT is on disk before its request leaves.
+   * latest run (never to a copy an action took before an await) and writes the whole run
+   * atomically before it returns. No other action's code runs in between, so each write holds
+   * every action's latest state, and each IN_FLIGHT is on disk before its request leaves.
    */
-  update(change: (run: RunRecord) => RunRecord): Result<void>
+  update(change: (run: JournalRun) => JournalRun): Result<void>
   /**
    * Changes the run now and writes it with the next `update` (every run ends with one: the DONE
    * or the stop). Only for a change whose loss a crash makes harmless — a DONE after the answer
-   * (the step stays IN_FLIGHT on disk and the resume reconciles by reading, as after any crash
+   * (the action stays IN_FLIGHT on disk and the resume reconciles by reading, as after any crash
    * between an answer and its write), a read's result, a count, RUNNING — never an IN_FLIGHT,
    * which must be durable before its request leaves. Saves a fsynced write where no request lies
-   * between a step's DONE and the next step's IN_FLIGHT.
+   * between an action's DONE and the next action's IN_FLIGHT.
    */
-  settle(change: (run: RunRecord) => RunRecord): void
+  settle(change: (run: JournalRun) => JournalRun): void
 }
 
 export interface DriverOptions {
@@ -67,14 +67,14 @@ export interface DriverOptions {
   readonly knownUsers?: RunDriver['knownUsers']
 }
 
-/** A driver over one run, emitting progress for every step whose state or count moved. */
-export function createRunDriver(initial: RunRecord, options: DriverOptions): RunDriver {
+/** A driver over one run, emitting progress for every action whose state or count moved. */
+export function createRunDriver(initial: JournalRun, options: DriverOptions): RunDriver {
   let current = initial
   let writing = false
 
-  /** Runs `work` (which computes the next record) with re-entry refused. */
+  /** Runs `work` (which computes the next run) with re-entry refused. */
   const exclusive = <T>(work: () => T): T => {
-    // A change that wrote itself would write a record the outer write then overwrites.
+    // A change that wrote itself would write a run the outer write then overwrites.
     if (writing) throw new Error('run-driver: a change re-entered update()/settle()')
     writing = true
     try {
@@ -84,18 +84,18 @@ export function createRunDriver(initial: RunRecord, options: DriverOptions): Run
     }
   }
 
-  const moveTo = (next: RunRecord) => {
+  const moveTo = (next: JournalRun) => {
     const before = current
     current = next
-    for (const step of next.steps) {
-      const old = before.steps.find((candidate) => candidate.kind === step.kind)
-      if (old && old.state === step.state && old.done === step.done) continue
+    for (const action of next.actions) {
+      const old = before.actions.find((candidate) => candidate.kind === action.kind)
+      if (old && old.state === action.state && old.done === action.done) continue
       options.progress?.({
         runId: next.runId,
-        step: step.kind,
-        state: step.state,
-        done: step.done,
-        total: step.total,
+        action: action.kind,
+        state: action.state,
+        done: action.done,
+        total: action.total,
       })
     }
   }
@@ -112,7 +112,7 @@ export function createRunDriver(initial: RunRecord, options: DriverOptions): Run
     createdSystemUserId: undefined,
     knownUsers: options.knownUsers ?? { saw: () => undefined, forget: () => undefined },
     update(change) {
-      // The whole record, with every settled change since the last write (see settle).
+      // The whole run, with every settled change since the last write (see settle).
       const next = exclusive(() => ({ ...change(current), updatedAt: options.now().toISOString() }))
       const saved = exclusive(() => options.journal.save(next))
       if (saved.ok) moveTo(next)
@@ -125,15 +125,15 @@ export function createRunDriver(initial: RunRecord, options: DriverOptions): Run
 }
 
 /**
- * True only when this very call created the run's system user AND `step` is still PLANNED: then
+ * True only when this very call created the run's system user AND `action` is still PLANNED: then
  * the user holds no asset and no app, so reading its grants or installed apps first cannot find
  * anything. Any other case — a resumed run, an adopted user, a user re-found after a lost create
- * answer, or a step that is IN_FLIGHT/failed from an earlier attempt — must read first
- * (docs/security-requirements.md §6.2 step 4: reconcile by reading; never narrow an existing user's
+ * answer, or an action that is IN_FLIGHT/failed from an earlier attempt — must read first
+ * (docs/security-requirements.md §6.2, item 4: reconcile by reading; never narrow an existing user's
  * tasks).
  */
-export function isFreshlyCreated(driver: RunDriver, step: RunStepKind): boolean {
+export function isFreshlyCreated(driver: RunDriver, action: RunActionKind): boolean {
   const id = driver.run.systemUserId
   if (id === undefined || driver.createdSystemUserId !== id || driver.run.adopted) return false
-  return driver.run.steps.find((candidate) => candidate.kind === step)?.state === 'planned'
+  return driver.run.actions.find((candidate) => candidate.kind === action)?.state === 'planned'
 }

@@ -1,7 +1,7 @@
 import {
-  RUN_STEP_KINDS,
+  RUN_ACTION_KINDS,
   type RunProgress,
-  type RunStepKind,
+  type RunActionKind,
   type RunSummary,
 } from '@shared/ipc/schemas/flow'
 import { err, ok, type AppError, type Result } from '@shared/result'
@@ -11,19 +11,19 @@ import type { SecretStore } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
 import type { Journal } from './journal'
 import { createRunDriver, type CrashHook, type RunDriver } from './run-driver'
-import { errorData, toSummary, withStep, type RunRecord } from './run-record'
-import { assignAssets, verifyAssignments } from './steps/assign'
-import { findOrCreate } from './steps/find-or-create'
-import { ensureAppInstalled } from './steps/install-app'
-import { recordToken, refreshRecordAssets, type SecuredToken } from './steps/record-token'
-import { secureToken } from './steps/token'
+import { errorData, toSummary, withAction, type JournalRun } from './journal-run'
+import { assignAssets, verifyAssignments } from './actions/assign'
+import { findOrCreate } from './actions/find-or-create'
+import { ensureAppInstalled } from './actions/install-app'
+import { recordToken, refreshRecordAssets, type SecuredToken } from './actions/record-token'
+import { secureToken } from './actions/token'
 import type { KnownSystemUsers } from './known-system-users'
 
 /**
- * Runs (and resumes) the journaled steps, independent ones side by side. Every step reconciles by
- * reading before it writes, so continuing a run after a crash, a cancel or an error is always the
+ * Runs (and resumes) the journaled actions, independent ones side by side. Every action reconciles
+ * by reading before it writes, so continuing a run after a crash, a cancel or an error is always the
  * same call. One run works at a time per run id; cancelling aborts the requests in flight
- * (REL-06), which leaves their steps IN_FLIGHT for the next attempt to reconcile.
+ * (REL-06), which leaves their actions IN_FLIGHT for the next attempt to reconcile.
  */
 export interface RunExecutorDeps {
   readonly journal: Journal
@@ -45,20 +45,20 @@ export interface RunExecutor {
   isRunning(runId: string): boolean
 }
 
-type Step = (driver: RunDriver) => Promise<Result<void>>
+type ActionWork = (driver: RunDriver) => Promise<Result<void>>
 
 /**
- * A unit of the run that goes side by side with others of its phase: the steps it moves, in
- * order (the first one not DONE is the one a failure is journaled on), and the work.
+ * A unit of the run that goes side by side with others of its phase: the actions it moves,
+ * in order (the first one not DONE is the one a failure is journaled on), and the work.
  */
 interface Branch {
-  readonly kinds: readonly RunStepKind[]
-  readonly work: Step
+  readonly kinds: readonly RunActionKind[]
+  readonly work: ActionWork
 }
 
 /**
  * Branches side by side, then `finish`, which runs once every branch has settled, failed or not,
- * and answers its own failure (with the steps to journal it on) if it has one.
+ * and answers its own failure (with the actions to journal it on) if it has one.
  */
 interface Phase {
   readonly branches: readonly Branch[]
@@ -66,13 +66,13 @@ interface Phase {
 }
 
 interface Failure {
-  readonly kinds: readonly RunStepKind[]
+  readonly kinds: readonly RunActionKind[]
   readonly error: AppError
-  /** The branch threw: whether its request left is unknown, so an IN_FLIGHT step stays so. */
+  /** The branch threw: whether its request left is unknown, so an IN_FLIGHT action stays so. */
   readonly threw?: boolean
 }
 
-/** Outcomes where a request may have reached Meta: the step stays IN_FLIGHT, to be read first. */
+/** Outcomes where a request may have reached Meta: the action stays IN_FLIGHT, to be read first. */
 const OUTCOME_UNKNOWN: ReadonlySet<AppError['code']> = new Set([
   'unknown-outcome',
   'cancelled',
@@ -108,7 +108,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
   const phasesOf = (): readonly Phase[] => {
     let secured: SecuredToken | undefined
     let verified = false
-    const token: readonly RunStepKind[] = ['generate-token', 'save-token']
+    const token: readonly RunActionKind[] = ['generate-token', 'save-token']
     return [
       { branches: [{ kinds: ['find-or-create'], work: findOrCreate }] },
       {
@@ -159,13 +159,13 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
   /** A branch's outcome as its failure; a throw (a bug, a re-entered update, a crash hook) too. */
   const failureOf = (
     driver: RunDriver,
-    kinds: readonly RunStepKind[],
+    kinds: readonly RunActionKind[],
     outcome: PromiseSettledResult<Result<void> | Failure | undefined>,
   ): Failure | undefined => {
     if (outcome.status === 'rejected') {
-      deps.log.error('flowHome.step-threw', {
+      deps.log.error('flowHome.action-threw', {
         runId: driver.run.runId,
-        steps: kinds,
+        actions: kinds,
         error: outcome.reason,
       })
       return { kinds, error: INTERNAL, threw: true }
@@ -177,7 +177,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
   }
 
   /**
-   * Journals the stop in one write: on each failed branch's current step its error (IN_FLIGHT
+   * Journals the stop in one write: on each failed branch's current action its error (IN_FLIGHT
    * kept when the request may have reached Meta), the run paused (or needing attention) with the
    * most telling failure as its error. Every branch of the phase has settled by now: their states
    * are already in the run.
@@ -186,14 +186,14 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
     let main = failures[0]!
     let mainRank = Number.POSITIVE_INFINITY
     const paused = driver.update((run) => {
-      let next: RunRecord = {
+      let next: JournalRun = {
         ...run,
         status: run.status === 'needs-attention' ? 'needs-attention' : 'paused',
       }
       for (const failure of failures) {
         const { kinds, error } = failure
-        const current = next.steps.find(
-          (step) => kinds.includes(step.kind) && step.state !== 'done',
+        const current = next.actions.find(
+          (action) => kinds.includes(action.kind) && action.state !== 'done',
         )
         // The one that set needs-attention first (the keychain's guidance, REL-05), then a
         // definite failure, then a transient one; phase order among equals.
@@ -208,7 +208,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
         const keep =
           current.state === 'in-flight' &&
           (failure.threw === true || OUTCOME_UNKNOWN.has(error.code))
-        next = withStep(
+        next = withAction(
           next,
           current.kind,
           keep ? { error: errorData(error) } : { state: 'failed', error: errorData(error) },
@@ -220,11 +220,13 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
     return { ok: false, error: main.error }
   }
 
-  const isDone = (driver: RunDriver, kinds: readonly RunStepKind[]) =>
-    kinds.every((kind) => driver.run.steps.find((step) => step.kind === kind)?.state === 'done')
+  const isDone = (driver: RunDriver, kinds: readonly RunActionKind[]) =>
+    kinds.every(
+      (kind) => driver.run.actions.find((action) => action.kind === kind)?.state === 'done',
+    )
 
   const execute = async (
-    run: RunRecord,
+    run: JournalRun,
     controller: AbortController,
   ): Promise<Result<RunSummary>> => {
     const session = await deps.session.current()
@@ -247,7 +249,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
     })
     // Written with the first write of the run (an IN_FLIGHT, a stop or the DONE).
     driver.settle((current) => {
-      const next: RunRecord = { ...current, status: 'running' }
+      const next: JournalRun = { ...current, status: 'running' }
       delete next.lastError
       return next
     })
@@ -255,10 +257,10 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
       const todo = phase.branches.filter((branch) => !isDone(driver, branch.kinds))
       if (todo.length === 0) continue
       if (controller.signal.aborted)
-        return stop(driver, [{ kinds: RUN_STEP_KINDS, error: CANCELLED }])
+        return stop(driver, [{ kinds: RUN_ACTION_KINDS, error: CANCELLED }])
       // Side by side; each branch journals its own IN_FLIGHT before its request leaves, and every
       // branch is waited for, even past another's throw, so the stop below is the run's one last
-      // write and no step's outcome goes unrecorded.
+      // write and no action's outcome goes unrecorded.
       const settled = await Promise.allSettled(todo.map(async (branch) => branch.work(driver)))
       const failed = settled.map((outcome, index) => failureOf(driver, todo[index]!.kinds, outcome))
       const [closing] = await Promise.allSettled([phase.finish?.(driver)])

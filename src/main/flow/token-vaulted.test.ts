@@ -1,15 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SecretRef } from '../secrets/secret-store'
 import type { VaultIndex } from '../vault/vault-index'
-import { stepOf, type RunRecord } from './run-record'
+import { actionOf, type JournalRun } from './journal-run'
 import { errorOf, expectSetUp, valueOf } from '../../../tests/support/node/expect-run'
-import { goalRequest, startFlowHarness, type FlowHarness } from '../../../tests/support/node/flow-harness'
+import {
+  goalRequest,
+  startFlowHarness,
+  type FlowHarness,
+} from '../../../tests/support/node/flow-harness'
 
 /*
  * A token in the keychain always ends up in the vault or revoked at Meta (REL-05): never a live
- * token nobody lists. Phase 3 runs the read-back beside the token step, so a read-back that fails
- * or is cancelled must not keep a saved token from its record, and discarding a run that saved a
- * token the vault does not list revokes it first (or keeps it, refusing, when it cannot).
+ * token nobody lists. Phase 3 runs the read-back beside the token actions, so a read-back that
+ * fails or is cancelled must not keep a saved token from its record, and discarding a run that
+ * saved a token the vault does not list revokes it first (or keeps it, refusing, when it cannot).
  */
 let flow: FlowHarness | undefined
 afterEach(async () => {
@@ -18,8 +22,8 @@ afterEach(async () => {
 })
 
 const GRANT_READ = { method: 'GET', path: /\/assigned_[a-z_]+$/ }
-const runOf = (f: FlowHarness, runId: string): RunRecord => valueOf(f.service.journal.load(runId))
-const refOf = (run: RunRecord): SecretRef => ({ kind: 'system-user-token', id: run.vaultRecordId })
+const runOf = (f: FlowHarness, runId: string): JournalRun => valueOf(f.service.journal.load(runId))
+const refOf = (run: JournalRun): SecretRef => ({ kind: 'system-user-token', id: run.vaultRecordId })
 const liveTokens = (f: FlowHarness, userId: string) =>
   f.h.sim.model.tokens({ userId, type: 'SYSTEM_USER' }).filter((token) => !token.revoked)
 
@@ -60,8 +64,8 @@ describe('the token is vaulted whatever became of the read-back beside it', () =
 
     const stopped = runOf(flow, runId)
     expect(stopped.status).toBe('paused')
-    expect(stepOf(stopped, 'verify-assignments').state).toBe('failed')
-    expect(stepOf(stopped, 'save-token').state).toBe('done')
+    expect(actionOf(stopped, 'verify-assignments').state).toBe('failed')
+    expect(actionOf(stopped, 'save-token').state).toBe('done')
     const record = flow.vault.get(stopped.vaultRecordId)
     expect(record?.systemUserId).toBe(stopped.systemUserId)
     const [token] = liveTokens(flow, stopped.systemUserId!)
@@ -99,11 +103,9 @@ describe('the token is vaulted whatever became of the read-back beside it', () =
     const stopped = runOf(flow, runId)
     expect(stopped.status).toBe('paused')
     expect(flow.vault.get(stopped.vaultRecordId)?.systemUserId).toBe(stopped.systemUserId)
-    expect(stepOf(stopped, 'save-token').state).toBe('done')
+    expect(actionOf(stopped, 'save-token').state).toBe('done')
     flow.h.sim.faults.clear()
-    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe(
-      'done',
-    )
+    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
   })
 
@@ -119,7 +121,7 @@ describe('the token is vaulted whatever became of the read-back beside it', () =
     const stopped = runOf(flow, runId)
     expect(stopped.status).toBe('needs-attention')
     expect(stopped.lastError).toMatchObject({ messageKey: 'flowMain.save.failed' })
-    expect(stepOf(stopped, 'verify-assignments').error?.code).toBe('network')
+    expect(actionOf(stopped, 'verify-assignments').error?.code).toBe('network')
   })
 })
 
@@ -148,9 +150,9 @@ describe('discarding a run that saved a token the vault does not list', () => {
 
   it('a system user this run created: the token is revoked at Meta, then the run and entry go', async () => {
     const { run, saved } = await unrecorded('Discarded fresh')
-    expect(
-      valueOf(await flow!.service.handlers['flow:run-discard']({ runId: run.runId })),
-    ).toEqual({ discarded: true })
+    expect(valueOf(await flow!.service.handlers['flow:run-discard']({ runId: run.runId }))).toEqual(
+      { discarded: true },
+    )
     expect(flow!.h.sim.model.token(saved)?.revoked).toBe(true)
     expect(liveTokens(flow!, run.systemUserId!)).toEqual([])
     expect(await flow!.secrets.get(refOf(run))).toBeNull()
@@ -173,9 +175,9 @@ describe('discarding a run that saved a token the vault does not list', () => {
       fault: { kind: 'graph-error', code: 190 },
       times: 5,
     })
-    expect(
-      valueOf(await flow!.service.handlers['flow:run-discard']({ runId: run.runId })),
-    ).toEqual({ discarded: true })
+    expect(valueOf(await flow!.service.handlers['flow:run-discard']({ runId: run.runId }))).toEqual(
+      { discarded: true },
+    )
     expect(await flow!.secrets.get(refOf(run))).toBeNull()
     expect(flow!.service.journal.load(run.runId).ok).toBe(false)
   })

@@ -6,7 +6,7 @@ import type { World } from './world'
 /**
  * Every action of the app that writes a secret to the keychain, as the renderer asks for it.
  * Found by the writers of SecretStore.set: connection-store.ts (sign-in and pasted token),
- * steps/token.ts (the guided flow), and secrets-access.ts's writeToken (import, refresh,
+ * actions/token.ts (the guided flow), and secrets-access.ts's writeToken (import, refresh,
  * rotation, restore from backup). A new writer must be added here, or the gate does not see it.
  */
 export interface DrillAction {

@@ -84,13 +84,13 @@ export function journalRuns(dataDir: string): JournalRun[] {
       runId: string
       status: string
       vaultRecordId: string
-      steps?: { kind: string; state: string }[]
+      actions?: { kind: string; state: string }[]
     }
     return {
       runId: run.runId,
       status: run.status,
       vaultRecordId: run.vaultRecordId,
-      saveTokenState: run.steps?.find((step) => step.kind === 'save-token')?.state,
+      saveTokenState: run.actions?.find((action) => action.kind === 'save-token')?.state,
     }
   })
 }

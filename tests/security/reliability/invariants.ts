@@ -123,7 +123,7 @@ const countBefore = (times: readonly (number | undefined)[], limit: number): num
   times.filter((time) => time !== undefined && time < limit).length
 
 /**
- * The requests that may arrive after a throttle answer without having been sent after it: steps
+ * The requests that may arrive after a throttle answer without having been sent after it: actions
  * run side by side, so another branch's request can be on its way when the answer comes. Those
  * are the requests the client had committed to (limiter.noteSent) but the simulator had not yet
  * received when the client took note of the throttle; they are the next arrivals in order. If
@@ -176,7 +176,7 @@ function outcomeUnknown(index: number, request: RequestSeen, faults: readonly Ta
 /**
  * REL-02: a create (new system user, new token) whose outcome was unknown, sent again with no
  * reconciling request to the same edge in between (find-or-create lists `system_users` first;
- * the token step revokes with `DELETE access_tokens` first). Other branches' requests may come
+ * generate-token revokes with `DELETE access_tokens` first). Other branches' requests may come
  * between; only the same path counts.
  */
 export function blindCreateRetries(

@@ -4,7 +4,7 @@ import { type Fault, type RunningSimulator, stripVersion } from '../../../src/ma
 /**
  * What crossed the wire, in real time as well as on the fake clock: which request got which
  * fault (from the simulator), when each request arrived (simulator), when the client committed
- * to sending a request and when it learned of a throttle (client). The flow runs some steps side
+ * to sending a request and when it learned of a throttle (client). The flow runs some actions side
  * by side, so "did the client send this before it knew of the throttle?" needs both sides.
  *
  * The injector's public face is add/clear only, so this wraps `take` on the one simulator

@@ -44,8 +44,8 @@ const service = createFlowService({
   vault: createVaultIndex(createFileKvStore(join(dataDir, 'settings.json'), DEFAULT_SETTINGS)),
   dataDir,
   log: silentLogger,
-  crash: (point, step) => {
-    if (`${point}:${step}` === target) process.kill(process.pid, 'SIGKILL')
+  crash: (point, action) => {
+    if (`${point}:${action}` === target) process.kill(process.pid, 'SIGKILL')
   },
 })
 

@@ -1,6 +1,6 @@
 import type { Api } from '@shared/ipc/api-types'
 import {
-  RUN_STEP_KINDS,
+  RUN_ACTION_KINDS,
   type AssetItem,
   type AssetsPageResponse,
   type RunProgress,
@@ -62,18 +62,18 @@ export const makeRunSummary = (overrides: Partial<RunSummary> = {}): RunSummary 
   warnings: [],
   expiry: '60-days',
   assetCount: 1,
-  steps: RUN_STEP_KINDS.map((kind) => ({ kind, state: 'planned', done: 0, total: 1 })),
+  actions: RUN_ACTION_KINDS.map((kind) => ({ kind, state: 'planned', done: 0, total: 1 })),
   adopted: false,
   differences: [],
   resumable: true,
   ...overrides,
 })
 
-/** The same run, finished: every step done, the token in the vault. */
+/** The same run, finished: every action done, the token in the vault. */
 export const finishedRun = (run: RunSummary): RunSummary => ({
   ...run,
   status: 'done',
-  steps: run.steps.map((step) => ({ ...step, state: 'done', done: step.total })),
+  actions: run.actions.map((action) => ({ ...action, state: 'done', done: action.total })),
   systemUserId: '6100000099',
   vaultRecordId: 'rec-99',
   tokenExpiresAt: '2027-01-01T10:00:00.000Z',
@@ -96,7 +96,7 @@ export interface FakeFlowOptions {
   readonly unfinished?: Answer<{ runs: RunSummary[] }>
   readonly start?: (request: RunStartRequest) => Promise<Result<RunSummary>>
   /**
-   * How `flow:run-continue` answers. Default: progress for each step, then the finished run.
+   * How `flow:run-continue` answers. Default: progress for each action, then the finished run.
    * `emit` pushes `flow:run-progress` as main would.
    */
   readonly continueRun?: (
@@ -166,9 +166,9 @@ export function createFakeFlow(options: FakeFlowOptions = {}) {
     continueFlowRun: async ({ runId }) => {
       calls.continues.push(runId)
       if (options.continueRun) return options.continueRun(runId, emit)
-      for (const kind of RUN_STEP_KINDS) {
-        emit({ runId, step: kind, state: 'in-flight', done: 0, total: 1 })
-        emit({ runId, step: kind, state: 'done', done: 1, total: 1 })
+      for (const kind of RUN_ACTION_KINDS) {
+        emit({ runId, action: kind, state: 'in-flight', done: 0, total: 1 })
+        emit({ runId, action: kind, state: 'done', done: 1, total: 1 })
       }
       return ok(finishedRun(lastRun))
     },

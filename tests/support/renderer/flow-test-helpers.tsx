@@ -8,7 +8,7 @@ import { useFlowStore } from '@renderer/stores/flow-store'
 import { followMainEvents } from '@renderer/stores/main-events'
 import { useNavigationStore } from '@renderer/stores/navigation-store'
 import { createFakeApi, PRACTICE_STATUS, type FakeApi, type FakeApiOptions } from './fake-api'
-import { FlowSteps } from '@renderer/flow/flow-steps'
+import { FlowScreens } from '@renderer/flow/flow-screens'
 
 /** Practice, connected to the sample app: what the flow sees after Connect's preflight. */
 export const CONNECTED_STATUS: AppStatus = {
@@ -42,7 +42,7 @@ export function renderFlow(
   const unfollow = followMainEvents(fake.api)
   onTestFinished(unfollow)
   const user = userEvent.setup()
-  return { ...render(<FlowSteps />), fake, user }
+  return { ...render(<FlowScreens />), fake, user }
 }
 
 /** Clicks the named button. */

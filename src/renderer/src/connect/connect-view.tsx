@@ -21,7 +21,7 @@ interface StepFrame {
   readonly titleKey: MessageKey
 }
 
-// Connect is step 1 of Meta's eight; "Add a system user" leads on to the guided flow (FlowSteps).
+// Connect is step 1 of Meta's eight; "Add a system user" leads on to the guided flow (FlowScreens).
 const CONNECT_FRAME: StepFrame = {
   number: 1,
   nameKey: 'connect.progress.connect',

@@ -37,7 +37,7 @@ export interface FlowDraft {
   readonly goalId: GoalId | null
   /** Page task vocabulary (catalog asset-kinds.ts): 'sdk' unless the admin switches in Custom. */
   readonly pageVocabulary: PageVocabulary
-  /** Custom only: the tasks chosen per kind in the goal step. */
+  /** Custom only: the tasks chosen per kind on the goal screen. */
   readonly customTasks: Readonly<Partial<Record<AssignableKind, readonly string[]>>>
   readonly name: string
   readonly role: Role
@@ -102,8 +102,8 @@ export function draftPlan(draft: FlowDraft): AccessPlan | null {
 export const suggestedNameKey = (goalId: GoalId): MessageKey =>
   GOALS[goalId].suggestedNameKey as MessageKey
 
-/** Problems that stop the admin from leaving a step, as i18n keys by field. */
-export type StepProblems = Readonly<Record<string, MessageKey>>
+/** Problems that stop the admin from leaving a screen, as i18n keys by field. */
+export type ScreenProblems = Readonly<Record<string, MessageKey>>
 
 const NAME_PROBLEM_MESSAGES = {
   empty: 'flow.name.problem.empty',
@@ -117,7 +117,7 @@ export function nameRoleProblems(
   draft: FlowDraft,
   existingNames: readonly string[],
   adminSlotLeft: boolean,
-): StepProblems {
+): ScreenProblems {
   const problems: Record<string, MessageKey> = {}
   const nameProblem = systemUserNameProblem(draft.name, existingNames)
   if (nameProblem) problems.name = NAME_PROBLEM_MESSAGES[nameProblem]
@@ -129,7 +129,7 @@ export function nameRoleProblems(
 }
 
 /** Checks the Custom choice of step 3: at least one task, or there is nothing to give. */
-export function goalProblems(draft: FlowDraft): StepProblems {
+export function goalProblems(draft: FlowDraft): ScreenProblems {
   if (!draft.goalId) return { goal: 'flow.goal.problem.choose' }
   if (draft.goalId !== 'custom') return {}
   const any = Object.values(draft.customTasks).some((tasks) => tasks && tasks.length > 0)
@@ -137,7 +137,7 @@ export function goalProblems(draft: FlowDraft): StepProblems {
 }
 
 /** Checks step 5: something chosen, and every chosen asset keeps at least one task. */
-export function assetProblems(draft: FlowDraft): StepProblems {
+export function assetProblems(draft: FlowDraft): ScreenProblems {
   const chosen = Object.values(draft.assets).flatMap((byId) => Object.values(byId ?? {}))
   if (chosen.length === 0) return { assets: 'flow.assets.problem.none' }
   if (chosen.some((asset) => asset.tasks.length === 0)) {
@@ -147,7 +147,7 @@ export function assetProblems(draft: FlowDraft): StepProblems {
 }
 
 /** Checks steps 6–7: at least one permission (a token with none can do nothing). */
-export function tokenProblems(draft: FlowDraft, plan: AccessPlan | null): StepProblems {
+export function tokenProblems(draft: FlowDraft, plan: AccessPlan | null): ScreenProblems {
   const scopes = draft.scopes ?? plan?.scopes ?? []
   return scopes.length === 0 ? { scopes: 'flow.token.problem.noScopes' } : {}
 }

@@ -3,7 +3,7 @@ import { HomeHeading } from '../components/home-heading'
 import { KeychainWarning } from '../components/keychain-warning'
 import { ConnectAnnouncer } from '../connect/connect-announcer'
 import { ConnectView } from '../connect/connect-view'
-import { FlowSteps } from '../flow/flow-steps'
+import { FlowScreens } from '../flow/flow-screens'
 import { useT } from '../i18n/use-t'
 import { useConnectStore } from '../stores/connect-store'
 import { META_STEPS } from './meta-steps'
@@ -59,7 +59,7 @@ export function FlowHome(): ReactNode {
       {screen === 'overview' ? (
         <FlowOverview />
       ) : screen === 'next' ? (
-        <FlowSteps />
+        <FlowScreens />
       ) : (
         <ConnectView screen={screen} />
       )}

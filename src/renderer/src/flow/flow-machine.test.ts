@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { GOAL_IDS } from '@shared/catalog'
 import type { AppError } from '@shared/result'
 import {
-  FLOW_STEPS,
+  FLOW_SCREENS,
   INITIAL_FLOW_STATE,
-  isFormStep,
+  isFormScreen,
   metaStepOf,
   nextFlowState,
   type FlowEvent,
@@ -14,19 +14,19 @@ import {
 const failure: AppError = { code: 'graph-unavailable', messageKey: 'errors.graphUnavailable' }
 const cancelledError: AppError = { code: 'cancelled', messageKey: 'errors.cancelled' }
 
-/** One representative of every state (a test below checks all step names are covered). */
+/** One representative of every state (a test below checks all screens are covered). */
 const STATES: readonly FlowState[] = [
-  { step: 'resume-offer', runIds: ['run-1', 'run-2'] },
-  { step: 'overview' },
-  { step: 'goal' },
-  { step: 'name-role', goalId: 'read-ad-reports' },
-  { step: 'assets', goalId: 'read-ad-reports' },
-  { step: 'app-install', goalId: 'read-ad-reports' },
-  { step: 'token-options', goalId: 'read-ad-reports' },
-  { step: 'review', goalId: 'read-ad-reports' },
-  { step: 'running', runId: 'run-1', cancelling: false },
-  { step: 'interrupted', runId: 'run-1', reason: 'failed', error: failure },
-  { step: 'done', runId: 'run-1' },
+  { screen: 'resume-offer', runIds: ['run-1', 'run-2'] },
+  { screen: 'overview' },
+  { screen: 'goal' },
+  { screen: 'name-role', goalId: 'read-ad-reports' },
+  { screen: 'assets', goalId: 'read-ad-reports' },
+  { screen: 'app-install', goalId: 'read-ad-reports' },
+  { screen: 'token-options', goalId: 'read-ad-reports' },
+  { screen: 'review', goalId: 'read-ad-reports' },
+  { screen: 'running', runId: 'run-1', cancelling: false },
+  { screen: 'interrupted', runId: 'run-1', reason: 'failed', error: failure },
+  { screen: 'done', runId: 'run-1' },
 ]
 
 /** One of every event type. */
@@ -49,58 +49,63 @@ const EVENTS: readonly FlowEvent[] = [
 ]
 
 const key = (state: FlowState, event: FlowEvent): string =>
-  `${state.step} + ${event.type}${'unfinishedRunIds' in event ? `(${event.unfinishedRunIds.length})` : ''}`
+  `${state.screen} + ${event.type}${'unfinishedRunIds' in event ? `(${event.unfinishedRunIds.length})` : ''}`
 
 /**
  * The whole transition table, written out: every (state, event) pair that changes the state.
  * Every pair NOT listed must leave the state exactly as it was.
  */
 const EXPECTED: Readonly<Record<string, FlowState>> = {
-  'resume-offer + resume-chosen': { step: 'running', runId: 'run-1', cancelling: false },
-  'resume-offer + resume-declined': { step: 'overview' },
-  'overview + opened(1)': { step: 'resume-offer', runIds: ['run-9'] },
-  'overview + add-requested': { step: 'goal' },
-  'goal + goal-chosen': { step: 'name-role', goalId: 'run-ads' },
-  'goal + back': { step: 'overview' },
-  'goal + left': { step: 'overview' },
-  'name-role + continued': { step: 'assets', goalId: 'read-ad-reports' },
-  'name-role + back': { step: 'goal' },
-  'name-role + left': { step: 'overview' },
-  'assets + continued': { step: 'app-install', goalId: 'read-ad-reports' },
-  'assets + back': { step: 'name-role', goalId: 'read-ad-reports' },
-  'assets + left': { step: 'overview' },
-  'app-install + continued': { step: 'token-options', goalId: 'read-ad-reports' },
-  'app-install + back': { step: 'assets', goalId: 'read-ad-reports' },
-  'app-install + left': { step: 'overview' },
-  'token-options + continued': { step: 'review', goalId: 'read-ad-reports' },
-  'token-options + back': { step: 'app-install', goalId: 'read-ad-reports' },
-  'token-options + left': { step: 'overview' },
-  'review + back': { step: 'token-options', goalId: 'read-ad-reports' },
-  'review + left': { step: 'overview' },
-  'review + run-started': { step: 'running', runId: 'run-7', cancelling: false },
-  'running + cancel-requested': { step: 'running', runId: 'run-1', cancelling: true },
+  'resume-offer + resume-chosen': { screen: 'running', runId: 'run-1', cancelling: false },
+  'resume-offer + resume-declined': { screen: 'overview' },
+  'overview + opened(1)': { screen: 'resume-offer', runIds: ['run-9'] },
+  'overview + add-requested': { screen: 'goal' },
+  'goal + goal-chosen': { screen: 'name-role', goalId: 'run-ads' },
+  'goal + back': { screen: 'overview' },
+  'goal + left': { screen: 'overview' },
+  'name-role + continued': { screen: 'assets', goalId: 'read-ad-reports' },
+  'name-role + back': { screen: 'goal' },
+  'name-role + left': { screen: 'overview' },
+  'assets + continued': { screen: 'app-install', goalId: 'read-ad-reports' },
+  'assets + back': { screen: 'name-role', goalId: 'read-ad-reports' },
+  'assets + left': { screen: 'overview' },
+  'app-install + continued': { screen: 'token-options', goalId: 'read-ad-reports' },
+  'app-install + back': { screen: 'assets', goalId: 'read-ad-reports' },
+  'app-install + left': { screen: 'overview' },
+  'token-options + continued': { screen: 'review', goalId: 'read-ad-reports' },
+  'token-options + back': { screen: 'app-install', goalId: 'read-ad-reports' },
+  'token-options + left': { screen: 'overview' },
+  'review + back': { screen: 'token-options', goalId: 'read-ad-reports' },
+  'review + left': { screen: 'overview' },
+  'review + run-started': { screen: 'running', runId: 'run-7', cancelling: false },
+  'running + cancel-requested': { screen: 'running', runId: 'run-1', cancelling: true },
   'running + run-cancelled': {
-    step: 'interrupted',
+    screen: 'interrupted',
     runId: 'run-1',
     reason: 'cancelled',
     error: null,
   },
-  'running + run-failed': { step: 'interrupted', runId: 'run-1', reason: 'failed', error: failure },
-  'running + run-finished': { step: 'done', runId: 'run-1' },
-  'interrupted + resume-chosen': { step: 'running', runId: 'run-1', cancelling: false },
-  'interrupted + run-discarded': { step: 'overview' },
-  'interrupted + left': { step: 'overview' },
-  'done + add-requested': { step: 'goal' },
-  'done + left': { step: 'overview' },
+  'running + run-failed': {
+    screen: 'interrupted',
+    runId: 'run-1',
+    reason: 'failed',
+    error: failure,
+  },
+  'running + run-finished': { screen: 'done', runId: 'run-1' },
+  'interrupted + resume-chosen': { screen: 'running', runId: 'run-1', cancelling: false },
+  'interrupted + run-discarded': { screen: 'overview' },
+  'interrupted + left': { screen: 'overview' },
+  'done + add-requested': { screen: 'goal' },
+  'done + left': { screen: 'overview' },
 }
 
 describe('flow machine', () => {
-  it('has a representative for every step', () => {
-    expect(STATES.map((state) => state.step)).toEqual(FLOW_STEPS)
+  it('has a representative for every screen', () => {
+    expect(STATES.map((state) => state.screen)).toEqual(FLOW_SCREENS)
   })
 
   it('starts on the overview (step 2)', () => {
-    expect(INITIAL_FLOW_STATE).toEqual({ step: 'overview' })
+    expect(INITIAL_FLOW_STATE).toEqual({ screen: 'overview' })
     expect(metaStepOf(INITIAL_FLOW_STATE)).toBe(2)
   })
 
@@ -119,21 +124,21 @@ describe('flow machine', () => {
   })
 
   it('never leaves a running run through "left" or "back" (the admin must cancel first)', () => {
-    const running: FlowState = { step: 'running', runId: 'run-1', cancelling: false }
+    const running: FlowState = { screen: 'running', runId: 'run-1', cancelling: false }
     expect(nextFlowState(running, { type: 'left' })).toBe(running)
     expect(nextFlowState(running, { type: 'back' })).toBe(running)
   })
 
   it('starts a run only from the review', () => {
-    for (const state of STATES.filter((s) => s.step !== 'review' && s.step !== 'running')) {
-      expect(nextFlowState(state, { type: 'run-started', runId: 'x' }).step).not.toBe('running')
+    for (const state of STATES.filter((s) => s.screen !== 'review' && s.screen !== 'running')) {
+      expect(nextFlowState(state, { type: 'run-started', runId: 'x' }).screen).not.toBe('running')
     }
   })
 
   it('treats an error with code "cancelled" as the admin cancelling, not a failure', () => {
-    const running: FlowState = { step: 'running', runId: 'run-1', cancelling: true }
+    const running: FlowState = { screen: 'running', runId: 'run-1', cancelling: true }
     expect(nextFlowState(running, { type: 'run-failed', error: cancelledError })).toEqual({
-      step: 'interrupted',
+      screen: 'interrupted',
       runId: 'run-1',
       reason: 'cancelled',
       error: cancelledError,
@@ -141,10 +146,10 @@ describe('flow machine', () => {
   })
 
   it('resumes only a run it offered', () => {
-    const offer: FlowState = { step: 'resume-offer', runIds: ['run-1'] }
+    const offer: FlowState = { screen: 'resume-offer', runIds: ['run-1'] }
     expect(nextFlowState(offer, { type: 'resume-chosen', runId: 'other' })).toBe(offer)
     const stopped: FlowState = {
-      step: 'interrupted',
+      screen: 'interrupted',
       runId: 'run-1',
       reason: 'failed',
       error: null,
@@ -152,23 +157,23 @@ describe('flow machine', () => {
     expect(nextFlowState(stopped, { type: 'resume-chosen', runId: 'other' })).toBe(stopped)
   })
 
-  it('carries each goal from the goal step through every form step', () => {
+  it('carries each goal from the goal screen through every form screen', () => {
     for (const goalId of GOAL_IDS) {
-      let state = nextFlowState({ step: 'goal' }, { type: 'goal-chosen', goalId })
-      const seen: string[] = [state.step]
+      let state = nextFlowState({ screen: 'goal' }, { type: 'goal-chosen', goalId })
+      const seen: string[] = [state.screen]
       for (let i = 0; i < 4; i += 1) {
         state = nextFlowState(state, { type: 'continued' })
-        seen.push(state.step)
+        seen.push(state.screen)
       }
       expect(seen).toEqual(['name-role', 'assets', 'app-install', 'token-options', 'review'])
-      expect(state).toEqual({ step: 'review', goalId })
+      expect(state).toEqual({ screen: 'review', goalId })
       // One more "continued" on the review does nothing: only starting a run leaves it.
       expect(nextFlowState(state, { type: 'continued' })).toBe(state)
     }
   })
 
   it('maps every state to one of Meta’s steps 2–8, never going backwards along the happy path', () => {
-    const happy = STATES.filter((s) => s.step !== 'resume-offer' && s.step !== 'interrupted')
+    const happy = STATES.filter((s) => s.screen !== 'resume-offer' && s.screen !== 'interrupted')
     const numbers = happy.map(metaStepOf)
     expect(numbers).toEqual([2, 3, 4, 5, 6, 7, 7, 8, 8])
     for (const state of STATES) {
@@ -177,8 +182,8 @@ describe('flow machine', () => {
     }
   })
 
-  it('marks exactly the five form steps as editable', () => {
-    expect(STATES.filter(isFormStep).map((s) => s.step)).toEqual([
+  it('marks exactly the five form screens as editable', () => {
+    expect(STATES.filter(isFormScreen).map((s) => s.screen)).toEqual([
       'name-role',
       'assets',
       'app-install',

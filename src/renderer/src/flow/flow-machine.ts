@@ -7,6 +7,8 @@ import type { AppError } from '@shared/result'
  * store's draft; the machine only knows WHERE the admin is and which run is on the server. Nothing
  * here ever holds a token: a run is named by its id, and its token by a vault record id.
  *
+ * Each state is one screen; a screen belongs to one of Meta's steps (one step may have two):
+ *
  * - overview:       Users › System users (step 2)
  * - goal:           Add new system user — what it is for (step 3)
  * - name-role:      Name it, Create system user (step 4)
@@ -14,34 +16,34 @@ import type { AppError } from '@shared/result'
  * - app-install:    the step people miss, before Generate new token (step 6)
  * - token-options:  Generate new token › Select app and permissions (steps 6–7)
  * - review:         the plain summary of what will happen, BEFORE it happens
- * - running:        main works through the journalled steps; progress arrives as events
+ * - running:        main works through the run's journaled actions; progress arrives as events
  * - interrupted:    a run stopped (cancelled or failed) and can be resumed from where it stopped
  * - done:           Copy and save your token (step 8)
  * - resume-offer:   on open, unfinished runs are offered before anything else
  */
 export type FlowState =
-  | { readonly step: 'overview' }
-  | { readonly step: 'goal' }
-  | { readonly step: 'name-role'; readonly goalId: GoalId }
-  | { readonly step: 'assets'; readonly goalId: GoalId }
-  | { readonly step: 'app-install'; readonly goalId: GoalId }
-  | { readonly step: 'token-options'; readonly goalId: GoalId }
-  | { readonly step: 'review'; readonly goalId: GoalId }
-  | { readonly step: 'running'; readonly runId: string; readonly cancelling: boolean }
+  | { readonly screen: 'overview' }
+  | { readonly screen: 'goal' }
+  | { readonly screen: 'name-role'; readonly goalId: GoalId }
+  | { readonly screen: 'assets'; readonly goalId: GoalId }
+  | { readonly screen: 'app-install'; readonly goalId: GoalId }
+  | { readonly screen: 'token-options'; readonly goalId: GoalId }
+  | { readonly screen: 'review'; readonly goalId: GoalId }
+  | { readonly screen: 'running'; readonly runId: string; readonly cancelling: boolean }
   | {
-      readonly step: 'interrupted'
+      readonly screen: 'interrupted'
       readonly runId: string
       readonly reason: 'cancelled' | 'failed'
       /** The plain-language error main returned (i18n keys only). */
       readonly error: AppError | null
     }
-  | { readonly step: 'done'; readonly runId: string }
-  | { readonly step: 'resume-offer'; readonly runIds: readonly string[] }
+  | { readonly screen: 'done'; readonly runId: string }
+  | { readonly screen: 'resume-offer'; readonly runIds: readonly string[] }
 
-export type FlowStep = FlowState['step']
+export type FlowScreen = FlowState['screen']
 
-/** Every step name, in the order the admin meets them (tests walk this list). */
-export const FLOW_STEPS: readonly FlowStep[] = [
+/** Every screen, in the order the admin meets them (tests walk this list). */
+export const FLOW_SCREENS: readonly FlowScreen[] = [
   'resume-offer',
   'overview',
   'goal',
@@ -61,7 +63,7 @@ export type FlowEvent =
   | { readonly type: 'opened'; readonly unfinishedRunIds: readonly string[] }
   | { readonly type: 'add-requested' }
   | { readonly type: 'goal-chosen'; readonly goalId: GoalId }
-  /** The current form step was checked by the store and is complete. */
+  /** The current form screen was checked by the store and is complete. */
   | { readonly type: 'continued' }
   | { readonly type: 'back' }
   | { readonly type: 'run-started'; readonly runId: string }
@@ -76,68 +78,70 @@ export type FlowEvent =
   /** Leave the form for the overview; never while a run is working. */
   | { readonly type: 'left' }
 
-export const INITIAL_FLOW_STATE: FlowState = { step: 'overview' }
+export const INITIAL_FLOW_STATE: FlowState = { screen: 'overview' }
 
-/** The form steps in order; `continued` and `back` move along this list. */
+/** The form screens in order; `continued` and `back` move along this list. */
 const FORM_ORDER = ['name-role', 'assets', 'app-install', 'token-options', 'review'] as const
-type FormStep = (typeof FORM_ORDER)[number]
+type FormScreen = (typeof FORM_ORDER)[number]
 
-const formState = (step: FormStep, goalId: GoalId): FlowState => ({ step, goalId })
+const formState = (screen: FormScreen, goalId: GoalId): FlowState => ({ screen, goalId })
 
 /** The state after `event` in `state`. Pure: the flow store owns every side effect. */
 export function nextFlowState(state: FlowState, event: FlowEvent): FlowState {
-  switch (state.step) {
+  switch (state.screen) {
     case 'overview':
       if (event.type === 'opened' && event.unfinishedRunIds.length > 0) {
-        return { step: 'resume-offer', runIds: event.unfinishedRunIds }
+        return { screen: 'resume-offer', runIds: event.unfinishedRunIds }
       }
-      return event.type === 'add-requested' ? { step: 'goal' } : state
+      return event.type === 'add-requested' ? { screen: 'goal' } : state
     case 'resume-offer':
       if (event.type === 'resume-chosen' && state.runIds.includes(event.runId)) {
-        return { step: 'running', runId: event.runId, cancelling: false }
+        return { screen: 'running', runId: event.runId, cancelling: false }
       }
-      return event.type === 'resume-declined' ? { step: 'overview' } : state
+      return event.type === 'resume-declined' ? { screen: 'overview' } : state
     case 'goal':
       if (event.type === 'goal-chosen') return formState('name-role', event.goalId)
-      return event.type === 'back' || event.type === 'left' ? { step: 'overview' } : state
+      return event.type === 'back' || event.type === 'left' ? { screen: 'overview' } : state
     case 'name-role':
     case 'assets':
     case 'app-install':
     case 'token-options':
     case 'review':
-      return formTransition(state.step, state.goalId, state, event)
+      return formTransition(state.screen, state.goalId, state, event)
     case 'running':
       if (event.type === 'cancel-requested') return { ...state, cancelling: true }
-      if (event.type === 'run-finished') return { step: 'done', runId: state.runId }
+      if (event.type === 'run-finished') return { screen: 'done', runId: state.runId }
       if (event.type === 'run-cancelled') {
-        return { step: 'interrupted', runId: state.runId, reason: 'cancelled', error: null }
+        return { screen: 'interrupted', runId: state.runId, reason: 'cancelled', error: null }
       }
       if (event.type === 'run-failed') {
         // A cancel that lands as an error is still the admin's choice, not a failure.
         const reason = event.error.code === 'cancelled' ? 'cancelled' : 'failed'
-        return { step: 'interrupted', runId: state.runId, reason, error: event.error }
+        return { screen: 'interrupted', runId: state.runId, reason, error: event.error }
       }
       return state
     case 'interrupted':
       if (event.type === 'resume-chosen' && event.runId === state.runId) {
-        return { step: 'running', runId: state.runId, cancelling: false }
+        return { screen: 'running', runId: state.runId, cancelling: false }
       }
-      return event.type === 'run-discarded' || event.type === 'left' ? { step: 'overview' } : state
+      return event.type === 'run-discarded' || event.type === 'left'
+        ? { screen: 'overview' }
+        : state
     case 'done':
-      if (event.type === 'add-requested') return { step: 'goal' }
-      return event.type === 'left' ? { step: 'overview' } : state
+      if (event.type === 'add-requested') return { screen: 'goal' }
+      return event.type === 'left' ? { screen: 'overview' } : state
     default:
       return assertNever(state)
   }
 }
 
 function formTransition(
-  step: FormStep,
+  screen: FormScreen,
   goalId: GoalId,
   state: FlowState,
   event: FlowEvent,
 ): FlowState {
-  const index = FORM_ORDER.indexOf(step)
+  const index = FORM_ORDER.indexOf(screen)
   switch (event.type) {
     case 'continued': {
       const next = FORM_ORDER[index + 1]
@@ -145,13 +149,15 @@ function formTransition(
     }
     case 'back': {
       const previous = FORM_ORDER[index - 1]
-      return previous ? formState(previous, goalId) : { step: 'goal' }
+      return previous ? formState(previous, goalId) : { screen: 'goal' }
     }
     case 'run-started':
       // Only the review starts a run: the admin has read what will happen first.
-      return step === 'review' ? { step: 'running', runId: event.runId, cancelling: false } : state
+      return screen === 'review'
+        ? { screen: 'running', runId: event.runId, cancelling: false }
+        : state
     case 'left':
-      return { step: 'overview' }
+      return { screen: 'overview' }
     default:
       return state
   }
@@ -168,7 +174,7 @@ function assertNever(value: never): never {
  * installed first); token options and the review are step 7; running and done reach step 8.
  */
 export function metaStepOf(state: FlowState): number {
-  switch (state.step) {
+  switch (state.screen) {
     case 'resume-offer':
     case 'overview':
       return 2
@@ -192,6 +198,6 @@ export function metaStepOf(state: FlowState): number {
   }
 }
 
-/** True while the form steps can still be edited (the draft is not yet a run). */
-export const isFormStep = (state: FlowState): state is Extract<FlowState, { goalId: GoalId }> =>
-  (FORM_ORDER as readonly string[]).includes(state.step)
+/** True while the form screens can still be edited (the draft is not yet a run). */
+export const isFormScreen = (state: FlowState): state is Extract<FlowState, { goalId: GoalId }> =>
+  (FORM_ORDER as readonly string[]).includes(state.screen)

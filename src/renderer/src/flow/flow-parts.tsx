@@ -7,10 +7,10 @@ import { useAppStatusStore } from '../stores/app-status-store'
 import { useFlowStore } from '../stores/flow-store'
 
 /**
- * A step's <h1>. Each step mounts afresh, and its heading takes focus when it does, so a screen
- * reader announces the new step and the next Tab starts at its content (WCAG 2.4.3).
+ * A screen's <h1>. Each screen mounts afresh, and its heading takes focus when it does, so a
+ * screen reader announces the new screen and the next Tab starts at its content (WCAG 2.4.3).
  */
-export function StepHeading(props: {
+export function ScreenHeading(props: {
   readonly id: string
   readonly children: ReactNode
 }): ReactNode {
@@ -63,8 +63,8 @@ export function PlanWarnings(props: { readonly warnings: readonly PlanWarning[] 
   )
 }
 
-/** Back, Continue (or another primary action) and Leave, in the same place on every form step. */
-export function StepActions(props: {
+/** Back, Continue (or another primary action) and Leave, in the same place on every form screen. */
+export function ScreenActions(props: {
   readonly primary?: ReactNode
   readonly hideBack?: boolean
 }): ReactNode {

@@ -124,11 +124,11 @@ describe('flow: review and run (steps 6–8)', () => {
 
   it('announces progress politely and cancels safely, then resumes the same run', async () => {
     const answer = deferred<Result<RunSummary>>()
-    let emitProgress: ((step: 'assign') => void) | undefined
+    let emitProgress: ((action: 'assign') => void) | undefined
     const { user, fake } = renderFlow({
       flow: {
         continueRun: (runId, emit) => {
-          emitProgress = (step) => emit({ runId, step, state: 'in-flight', done: 2, total: 5 })
+          emitProgress = (action) => emit({ runId, action, state: 'in-flight', done: 2, total: 5 })
           return answer.promise
         },
       },
@@ -221,7 +221,7 @@ describe('flow: review and run (steps 6–8)', () => {
         continueRun: async (runId, emit) => {
           emit({
             runId,
-            step: 'save-token',
+            action: 'save-token',
             state: 'done',
             done: 1,
             total: 1,
@@ -236,7 +236,7 @@ describe('flow: review and run (steps 6–8)', () => {
     await screen.findByRole('heading', { level: 1, name: 'Saved in your vault' })
     expect(useFlowStore.getState().progress).toEqual({
       runId: 'run-1',
-      step: 'save-token',
+      action: 'save-token',
       state: 'done',
       done: 1,
       total: 1,

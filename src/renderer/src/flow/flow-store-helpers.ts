@@ -56,15 +56,15 @@ export function mergeProgress(
 ): { run: RunSummary; progress: RunProgress } {
   const progress: RunProgress = {
     runId: event.runId,
-    step: event.step,
+    action: event.action,
     state: event.state,
     done: event.done,
     total: event.total,
   }
-  const steps = run.steps.map((step) =>
-    step.kind === progress.step
-      ? { ...step, state: progress.state, done: progress.done, total: progress.total }
-      : step,
+  const actions = run.actions.map((action) =>
+    action.kind === progress.action
+      ? { ...action, state: progress.state, done: progress.done, total: progress.total }
+      : action,
   )
-  return { run: { ...run, steps, status: 'running' }, progress }
+  return { run: { ...run, actions, status: 'running' }, progress }
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { roleKeys } from '@shared/catalog'
 import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
 import { useFlowStore } from '../stores/flow-store'
-import { StepHeading } from './flow-parts'
+import { ScreenHeading } from './flow-parts'
 import { readableDate } from './flow-words'
 
 /** On open: runs main did not finish, offered before anything else (REL-03: resume, never redo). */
@@ -14,8 +14,8 @@ export function ResumeOffer(props: { readonly runIds: readonly string[] }): Reac
   const resumeDeclined = useFlowStore((state) => state.resumeDeclined)
   const runs = unfinished.filter((run) => props.runIds.includes(run.runId))
   return (
-    <section className="flow-step" aria-labelledby="flow-step-resume-offer">
-      <StepHeading id="flow-step-resume-offer">{t('flow.resume.heading')}</StepHeading>
+    <section className="flow-screen" aria-labelledby="flow-screen-resume-offer">
+      <ScreenHeading id="flow-screen-resume-offer">{t('flow.resume.heading')}</ScreenHeading>
       <p className="lead">{t('flow.resume.lead')}</p>
       <ul className="flow-user-list">
         {runs.map((run) => (

@@ -11,7 +11,7 @@ import {
   runStartRequest,
   tokenProblems,
   type FlowDraft,
-  type StepProblems,
+  type ScreenProblems,
 } from '../flow/flow-draft'
 import {
   INITIAL_FLOW_STATE,
@@ -45,13 +45,13 @@ export interface FlowStoreState {
   readonly machine: FlowState
   readonly draft: FlowDraft
   /** Problems found when the admin tried to continue; shown inline beside their fields. */
-  readonly problems: StepProblems
+  readonly problems: ScreenProblems
   readonly overview: LoadState<FlowOverview>
   readonly overviewQuery: string
   readonly rename: RenameDraft | null
   /** Runs main did not finish, offered on open (metadata only). */
   readonly unfinished: readonly RunSummary[]
-  /** The run on screen: step states, never a token (the token is in the keychain). */
+  /** The run on screen: its actions' states, never a token (the token is in the keychain). */
   readonly run: RunSummary | null
   /** The last progress event, for the polite live region. */
   readonly progress: RunProgress | null
@@ -84,7 +84,7 @@ export interface FlowStoreActions {
   readonly goalSelected: (goalId: GoalId) => void
   readonly customTaskToggled: (kind: AssignableKind, task: string) => void
   readonly pageVocabularyChosen: (vocabulary: PageVocabulary) => void
-  /** "Continue" on the goal step; the suggested name arrives translated from the screen. */
+  /** "Continue" on the goal screen; the suggested name arrives translated from the screen. */
   readonly goalConfirmed: (suggestedName: string) => void
   readonly nameChanged: (name: string) => void
   readonly roleChosen: (role: Role) => void
@@ -93,7 +93,7 @@ export interface FlowStoreActions {
   readonly assetTaskToggled: (kind: AssignableKind, assetId: string, task: string) => void
   readonly scopeToggled: (scope: Scope) => void
   readonly expiryChosen: (expiry: TokenExpiry) => void
-  /** "Continue" on a form step: checks it, then moves on. */
+  /** "Continue" on a form screen: checks it, then moves on. */
   readonly continueRequested: () => void
   readonly backRequested: () => void
   readonly leaveRequested: () => void
@@ -150,7 +150,7 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
     const result = await callApi(() => window.api.continueFlowRun({ runId }))
     if (request !== generation) return
     if (result.ok) set({ run: result.value })
-    const cancelling = get().machine.step === 'running' && get().activity === 'cancelling'
+    const cancelling = get().machine.screen === 'running' && get().activity === 'cancelling'
     set({ activity: 'idle' })
     dispatch(outcomeEvent(result, cancelling))
   }
@@ -268,11 +268,11 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
     expiryChosen: (expiry) => editDraft({ expiry }),
     continueRequested: () => {
       const { machine, draft } = get()
-      let problems: StepProblems = {}
-      if (machine.step === 'name-role')
+      let problems: ScreenProblems = {}
+      if (machine.screen === 'name-role')
         problems = nameRoleProblems(draft, existingNames(), adminSlotLeft())
-      if (machine.step === 'assets') problems = assetProblems(draft)
-      if (machine.step === 'token-options') problems = tokenProblems(draft, draftPlan(draft))
+      if (machine.screen === 'assets') problems = assetProblems(draft)
+      if (machine.screen === 'token-options') problems = tokenProblems(draft, draftPlan(draft))
       if (Object.keys(problems).length > 0) return set({ problems })
       set({ problems: {} })
       dispatch({ type: 'continued' })
@@ -284,12 +284,12 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
     leaveRequested: () => {
       set({ problems: {}, error: null, rename: null })
       dispatch({ type: 'left' })
-      if (get().machine.step === 'overview') void get().overviewRequested()
+      if (get().machine.screen === 'overview') void get().overviewRequested()
     },
     runRequested: async () => {
       const { draft, machine, activity } = get()
       const plan = draftPlan(draft)
-      if (machine.step !== 'review' || activity !== 'idle' || !plan) return
+      if (machine.screen !== 'review' || activity !== 'idle' || !plan) return
       const request = generation
       set({ activity: 'starting', error: null })
       const result = await callApi(() => window.api.startFlowRun(runStartRequest(draft, plan)))
@@ -301,7 +301,7 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
     },
     cancelRequested: async () => {
       const { machine } = get()
-      if (machine.step !== 'running' || machine.cancelling) return
+      if (machine.screen !== 'running' || machine.cancelling) return
       dispatch({ type: 'cancel-requested' })
       set({ activity: 'cancelling' })
       const result = await callApi(() => window.api.cancelFlowRun({ runId: machine.runId }))
@@ -313,14 +313,14 @@ export const useFlowStore = create<FlowStoreState & FlowStoreActions>()((set, ge
       if (known) set({ run: known })
       set({ progress: null, error: null })
       dispatch({ type: 'resume-chosen', runId })
-      if (get().machine.step === 'running') await continueRun(runId)
+      if (get().machine.screen === 'running') await continueRun(runId)
     },
     resumeDeclined: () => {
       dispatch({ type: 'resume-declined' })
     },
     discardRequested: async () => {
       const { machine } = get()
-      if (machine.step !== 'interrupted') return
+      if (machine.screen !== 'interrupted') return
       set({ activity: 'discarding', error: null })
       const result = await callApi(() => window.api.discardFlowRun({ runId: machine.runId }))
       set({ activity: 'idle' })

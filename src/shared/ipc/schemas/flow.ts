@@ -7,8 +7,9 @@ import { TEXT } from '../limits'
 
 /**
  * The guided flow (steps 2–8 of Meta's "Add system users"): the overview, asset pages, and runs.
- * A run is the journaled plan main executes; its summary never carries a token — the token goes to
- * the keychain and the summary names the vault record that holds it (SEC-16, REL-05).
+ * A run is what main journals and then carries out; its summary never carries a token — the
+ * token goes to the keychain and the summary names the vault record that holds it (SEC-16,
+ * REL-05).
  */
 
 const Id = z.string().min(1).max(TEXT.short)
@@ -208,7 +209,11 @@ export const RunStartRequest = z.strictObject({
 })
 export type RunStartRequest = z.infer<typeof RunStartRequest>
 
-export const RUN_STEP_KINDS = [
+/**
+ * A run's actions: its side effects at Meta and on this computer, in the order they are kept
+ * (each comment names the step of Meta's eight it belongs to).
+ */
+export const RUN_ACTION_KINDS = [
   'find-or-create', // step 4
   'assign', // step 5
   'verify-assignments', // step 5, read back
@@ -216,23 +221,24 @@ export const RUN_STEP_KINDS = [
   'generate-token', // steps 6–7
   'save-token', // step 8
 ] as const
-export type RunStepKind = (typeof RUN_STEP_KINDS)[number]
+export type RunActionKind = (typeof RUN_ACTION_KINDS)[number]
 
-export const STEP_STATES = ['planned', 'in-flight', 'done', 'failed'] as const
-export type StepState = (typeof STEP_STATES)[number]
+/** 'planned': journaled, not started (REL-03 write-ahead: planned → in flight → done). */
+export const ACTION_STATES = ['planned', 'in-flight', 'done', 'failed'] as const
+export type ActionState = (typeof ACTION_STATES)[number]
 
-export const RunStep = z.strictObject({
-  kind: z.enum(RUN_STEP_KINDS),
-  state: z.enum(STEP_STATES),
-  /** How many items of the step are done (assignments); total 1 for single requests. */
+export const RunAction = z.strictObject({
+  kind: z.enum(RUN_ACTION_KINDS),
+  state: z.enum(ACTION_STATES),
+  /** How many items of the action are done (assignments); total 1 for single requests. */
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   error: AppErrorData.optional(),
 })
-export type RunStep = z.infer<typeof RunStep>
+export type RunAction = z.infer<typeof RunAction>
 
 export const RUN_STATUSES = [
-  'planned', // written, nothing sent yet
+  'planned', // journaled, nothing sent yet
   'running',
   'paused', // stopped on an error or a cancel; resumable
   'needs-attention', // the token could not be saved: nothing more happens (REL-05)
@@ -266,7 +272,7 @@ export const RunSummary = z.strictObject({
   warnings: z.array(PlanWarning).max(100),
   expiry: TokenExpiry,
   assetCount: z.number().int().nonnegative(),
-  steps: z.array(RunStep).length(RUN_STEP_KINDS.length),
+  actions: z.array(RunAction).length(RUN_ACTION_KINDS.length),
   systemUserId: Id.optional(),
   /** True when a system user with the planned name already existed and was adopted (REL-04). */
   adopted: z.boolean(),
@@ -297,8 +303,8 @@ export const UnfinishedRunsResponse = z.strictObject({ runs: z.array(RunSummary)
 /** Progress of a run, sent while it works (`flow:run-progress`). No secret, ever. */
 export const RunProgress = z.strictObject({
   runId: Id,
-  step: z.enum(RUN_STEP_KINDS),
-  state: z.enum(STEP_STATES),
+  action: z.enum(RUN_ACTION_KINDS),
+  state: z.enum(ACTION_STATES),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
 })

@@ -1,19 +1,19 @@
 import type { ReactNode } from 'react'
 import { InfoIcon } from '../components/icons'
 import { useT } from '../i18n/use-t'
-import { StepActions, StepHeading, useConnectedAppName } from './flow-parts'
+import { ScreenActions, ScreenHeading, useConnectedAppName } from './flow-parts'
 
 /**
  * Before step 6: the app must be installed on the system user, or Meta makes no token for it —
  * "the step people miss" (docs/user-research.md §1.4, §3). Main does it during the run, after
  * checking whether it is installed already; this screen says why it matters.
  */
-export function AppInstallStep(): ReactNode {
+export function AppInstallScreen(): ReactNode {
   const t = useT()
   const app = useConnectedAppName()
   return (
-    <section className="flow-step" aria-labelledby="flow-step-app-install">
-      <StepHeading id="flow-step-app-install">{t('flow.app.heading')}</StepHeading>
+    <section className="flow-screen" aria-labelledby="flow-screen-app-install">
+      <ScreenHeading id="flow-screen-app-install">{t('flow.app.heading')}</ScreenHeading>
       <p className="lead">{t('flow.app.lead')}</p>
       <div className="card flow-form">
         <p>{t('flow.app.why')}</p>
@@ -23,7 +23,7 @@ export function AppInstallStep(): ReactNode {
           <span>{t('flow.app.auto')}</span>
         </p>
       </div>
-      <StepActions />
+      <ScreenActions />
     </section>
   )
 }

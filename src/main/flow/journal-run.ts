@@ -7,18 +7,19 @@ import {
   AssignmentGroup,
   GrantDifference,
   RUN_STATUSES,
-  RUN_STEP_KINDS,
-  RunStep,
+  RUN_ACTION_KINDS,
+  RunAction,
   TokenExpiry,
-  type RunStepKind,
+  type RunActionKind,
   type RunSummary,
 } from '@shared/ipc/schemas/flow'
 import type { AppError } from '@shared/result'
 
 /**
- * One run of the guided flow as the journal keeps it (docs/security-requirements.md §6.2): the
- * plan, written before any request, and each side effect's state. It names the vault record that
- * will hold the token and never the token itself — the journal is a plain file (SEC-16, REL-05).
+ * A run: one entry of the journal, one pass of the guided flow as the journal keeps it
+ * (docs/security-requirements.md §6.2): the plan, written before any request, and the state of
+ * each of its actions (its side effects). It names the vault record that will hold the token and never the token itself
+ * — the journal is a plain file (SEC-16, REL-05).
  */
 const Id = z.string().min(1).max(200)
 const Iso = z.iso.datetime()
@@ -34,8 +35,9 @@ export const OrphanedToken = z.strictObject({
 })
 export type OrphanedToken = z.infer<typeof OrphanedToken>
 
-export const RunRecord = z.strictObject({
-  version: z.literal(1),
+export const JournalRun = z.strictObject({
+  /** 2 since the run's side effects are `actions`; version 1 is still read (JournalRunOnDisk). */
+  version: z.literal(2),
   runId: Id,
   createdAt: Iso,
   updatedAt: Iso,
@@ -52,10 +54,10 @@ export const RunRecord = z.strictObject({
   warnings: z.array(PlanWarning).max(100),
   expiry: TokenExpiry,
   assignments: z.array(AssignmentGroup).max(60),
-  /** Chosen at plan time, so the keychain entry of a resumed run is found again (REL-05). */
+  /** Chosen when the run is journaled, so the keychain entry of a resumed run is found again (REL-05). */
   vaultRecordId: Id,
   status: z.enum(RUN_STATUSES),
-  steps: z.array(RunStep).length(RUN_STEP_KINDS.length),
+  actions: z.array(RunAction).length(RUN_ACTION_KINDS.length),
   systemUserId: Id.optional(),
   adopted: z.boolean(),
   differences: z.array(GrantDifference).max(2000),
@@ -65,27 +67,47 @@ export const RunRecord = z.strictObject({
   orphans: z.array(OrphanedToken).max(50),
   lastError: AppErrorData.optional(),
 })
-export type RunRecord = z.infer<typeof RunRecord>
+export type JournalRun = z.infer<typeof JournalRun>
 
-/** The step of a kind (steps are kept in RUN_STEP_KINDS order). */
-export function stepOf(run: RunRecord, kind: RunStepKind): RunRecord['steps'][number] {
-  const step = run.steps.find((candidate) => candidate.kind === kind)
-  if (!step) throw new Error(`run ${run.runId} has no ${kind} step`)
-  return step
+/**
+ * Version 1, what the journal wrote before a run's side effects were called actions: the same run
+ * with its actions under `steps`. It is still read, so a run journaled by an earlier build is
+ * listed and resumed; the next write saves it as version 2.
+ */
+const JournalRunV1 = JournalRun.omit({ version: true, actions: true }).extend({
+  version: z.literal(1),
+  steps: JournalRun.shape.actions,
+})
+
+/** What a file of the journal may hold, read as the current JournalRun. */
+export const JournalRunOnDisk = z.union([
+  JournalRun,
+  JournalRunV1.transform(({ steps, ...rest }): JournalRun => ({
+    ...rest,
+    version: 2,
+    actions: steps,
+  })),
+])
+
+/** The action of a kind (actions are kept in RUN_ACTION_KINDS order). */
+export function actionOf(run: JournalRun, kind: RunActionKind): RunAction {
+  const action = run.actions.find((candidate) => candidate.kind === kind)
+  if (!action) throw new Error(`run ${run.runId} has no ${kind} action`)
+  return action
 }
 
-/** A copy of the run with one step changed. */
-export function withStep(
-  run: RunRecord,
-  kind: RunStepKind,
-  change: Partial<Omit<RunRecord['steps'][number], 'kind'>>,
-): RunRecord {
+/** A copy of the run with one action changed. */
+export function withAction(
+  run: JournalRun,
+  kind: RunActionKind,
+  change: Partial<Omit<RunAction, 'kind'>>,
+): JournalRun {
   return {
     ...run,
-    steps: run.steps.map((step) => {
-      if (step.kind !== kind) return step
-      const next = { ...step, ...change }
-      // A step that moves on forgets its old error; an explicit `error` in `change` stays.
+    actions: run.actions.map((action) => {
+      if (action.kind !== kind) return action
+      const next = { ...action, ...change }
+      // An action that moves on forgets its old error; an explicit `error` in `change` stays.
       if (!('error' in change)) delete next.error
       return next
     }),
@@ -106,7 +128,7 @@ export const errorData = (error: AppError): AppErrorData =>
   })
 
 /** What the renderer sees of a run. */
-export function toSummary(run: RunRecord): RunSummary {
+export function toSummary(run: JournalRun): RunSummary {
   const orphan = [...run.orphans].reverse().find((candidate) => !candidate.revoked)
   return {
     runId: run.runId,
@@ -124,11 +146,11 @@ export function toSummary(run: RunRecord): RunSummary {
     warnings: run.warnings,
     expiry: run.expiry,
     assetCount: run.assignments.reduce((sum, group) => sum + group.assetIds.length, 0),
-    steps: run.steps,
+    actions: run.actions,
     adopted: run.adopted,
     differences: run.differences,
     ...(run.systemUserId ? { systemUserId: run.systemUserId } : {}),
-    ...(stepOf(run, 'save-token').state === 'done' ? { vaultRecordId: run.vaultRecordId } : {}),
+    ...(actionOf(run, 'save-token').state === 'done' ? { vaultRecordId: run.vaultRecordId } : {}),
     ...(run.tokenExpiresAt !== undefined ? { tokenExpiresAt: run.tokenExpiresAt } : {}),
     ...(run.fingerprint ? { fingerprint: run.fingerprint } : {}),
     ...(orphan

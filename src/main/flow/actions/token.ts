@@ -5,13 +5,13 @@ import { KEYCHAIN_FAILED, keychainOf } from '../../secrets/keychain'
 import type { SecretRef, SecretStore } from '../../secrets/secret-store'
 import type { VaultIndex } from '../../vault/vault-index'
 import type { RunDriver } from '../run-driver'
-import { stepOf, withStep, type RunRecord } from '../run-record'
+import { actionOf, withAction, type JournalRun } from '../journal-run'
 import { systemUserOf } from './find-or-create'
 import { checkToken, plannedExpiry, type SecuredToken } from './record-token'
 
 /**
  * Steps 6–8: generate the token with exactly the plan's scopes (SEC-16), save it to the keychain
- * and read it back, check it, THEN write the vault record (record-token.ts), THEN mark the steps
+ * and read it back, check it, THEN write the vault record (record-token.ts), THEN mark the actions
  * DONE (REL-05). The token is held in locals only (here, then the executor's phase closure until
  * recordToken); the journal gets its fingerprint and dates, never the value.
  *
@@ -20,14 +20,14 @@ import { checkToken, plannedExpiry, type SecuredToken } from './record-token'
  * user, no one else holds a token of it, so the orphan is invalidated with `DELETE
  * /{su}/access_tokens` before a fresh one is generated; on an adopted system user that would cut
  * off someone's working token, so the orphan is recorded for the admin to revoke instead
- * (docs/security-requirements.md §6.2 step 5).
+ * (docs/security-requirements.md §6.2, item 5).
  */
 export interface TokenDeps {
   readonly secrets: SecretStore
   readonly vault: VaultIndex
 }
 
-const refOf = (run: RunRecord): SecretRef => ({ kind: 'system-user-token', id: run.vaultRecordId })
+const refOf = (run: JournalRun): SecretRef => ({ kind: 'system-user-token', id: run.vaultRecordId })
 
 /**
  * The admin system user's token when the vault holds one for this business and app
@@ -74,7 +74,7 @@ async function settleOrphan(driver: RunDriver, systemUserId: string): Promise<Re
   }
   driver.log.warn('flowHome.orphaned-token', { runId: run.runId, revoked })
   return driver.update((current) => {
-    const next: RunRecord = {
+    const next: JournalRun = {
       ...current,
       // The save failure may have recorded this orphan already: one entry per token.
       orphans: [
@@ -91,10 +91,14 @@ async function settleOrphan(driver: RunDriver, systemUserId: string): Promise<Re
     }
     delete next.tokenGeneratedAt
     delete next.fingerprint
-    return withStep(withStep(next, 'generate-token', { state: 'planned', done: 0 }), 'save-token', {
-      state: 'planned',
-      done: 0,
-    })
+    return withAction(
+      withAction(next, 'generate-token', { state: 'planned', done: 0 }),
+      'save-token',
+      {
+        state: 'planned',
+        done: 0,
+      },
+    )
   })
 }
 
@@ -106,7 +110,7 @@ async function generate(
   const { run, session } = driver
   const generatedAt = driver.now()
   const inFlight = driver.update((current) =>
-    withStep({ ...current, tokenGeneratedAt: generatedAt.toISOString() }, 'generate-token', {
+    withAction({ ...current, tokenGeneratedAt: generatedAt.toISOString() }, 'generate-token', {
       state: 'in-flight',
     }),
   )
@@ -134,8 +138,8 @@ async function generate(
   if (!answer.ok) return answer
   const token = answer.value.token
   const saved = driver.update((current) =>
-    withStep(
-      withStep(
+    withAction(
+      withAction(
         {
           ...current,
           fingerprint: token.slice(-4),
@@ -175,7 +179,7 @@ async function store(driver: RunDriver, deps: TokenDeps, token: string): Promise
   }
   driver.log.error('flowHome.token-not-saved', { runId: run.runId, code: failure.code })
   const recorded = driver.update((current) => ({
-    ...withStep(current, 'save-token', { state: 'failed', error }),
+    ...withAction(current, 'save-token', { state: 'failed', error }),
     status: 'needs-attention',
     orphans: [
       ...current.orphans,
@@ -201,9 +205,9 @@ export async function secureToken(
 ): Promise<Result<SecuredToken | undefined>> {
   const su = systemUserOf(driver)
   if (!su.ok) return su
-  if (stepOf(driver.run, 'save-token').state === 'done') return ok(undefined)
+  if (actionOf(driver.run, 'save-token').state === 'done') return ok(undefined)
 
-  const generated = stepOf(driver.run, 'generate-token').state
+  const generated = actionOf(driver.run, 'generate-token').state
   if (generated !== 'planned') {
     // A crash after the keychain write: the token is there, only the record is missing.
     const stored = await keychainOf(deps.secrets).get(refOf(driver.run))

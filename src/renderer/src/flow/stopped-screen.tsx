@@ -4,7 +4,7 @@ import { ErrorNotice } from '../components/error-notice'
 import { InfoIcon, WarningIcon } from '../components/icons'
 import { useT } from '../i18n/use-t'
 import { useFlowStore } from '../stores/flow-store'
-import { StepHeading } from './flow-parts'
+import { ScreenHeading } from './flow-parts'
 import { readableDate } from './flow-words'
 import { RunProgressList } from './run-progress-list'
 
@@ -13,7 +13,7 @@ import { RunProgressList } from './run-progress-list'
  * safe (it reconciles by reading first); a token that could not be saved stops everything and
  * says exactly what to do about the token Meta made (REL-05).
  */
-export function StoppedStep(props: {
+export function StoppedScreen(props: {
   readonly reason: 'cancelled' | 'failed'
   readonly error: AppError | null
 }): ReactNode {
@@ -25,20 +25,20 @@ export function StoppedStep(props: {
   const discardRequested = useFlowStore((state) => state.discardRequested)
   const leaveRequested = useFlowStore((state) => state.leaveRequested)
   const runId = useFlowStore((state) =>
-    state.machine.step === 'interrupted' ? state.machine.runId : '',
+    state.machine.screen === 'interrupted' ? state.machine.runId : '',
   )
   const needsAttention = run?.status === 'needs-attention'
   const canRetry = !needsAttention && (run?.resumable ?? true)
   const orphan = run?.orphanedToken
   return (
-    <section className="flow-step" aria-labelledby="flow-step-interrupted">
-      <StepHeading id="flow-step-interrupted">
+    <section className="flow-screen" aria-labelledby="flow-screen-interrupted">
+      <ScreenHeading id="flow-screen-interrupted">
         {t(
           props.reason === 'cancelled'
             ? 'flow.stopped.heading.cancelled'
             : 'flow.stopped.heading.failed',
         )}
-      </StepHeading>
+      </ScreenHeading>
       {props.reason === 'cancelled' ? (
         <p className="flow-info">
           <InfoIcon />
@@ -66,7 +66,7 @@ export function StoppedStep(props: {
           </div>
         </div>
       ) : null}
-      {run ? <RunProgressList steps={run.steps} /> : null}
+      {run ? <RunProgressList actions={run.actions} /> : null}
       {storeError ? (
         <ErrorNotice error={storeError} title={t('flow.stopped.discardFailedTitle')} />
       ) : null}

@@ -6,15 +6,15 @@ import { useFlowStore } from '../stores/flow-store'
 import { draftPlan } from './flow-draft'
 import {
   PlanWarnings,
-  StepActions,
-  StepHeading,
+  ScreenActions,
+  ScreenHeading,
   useConnectedAppName,
   usePractice,
 } from './flow-parts'
 import { reviewLines } from './review-lines'
 
 /** The review: exactly what will happen, in order, before anything is sent to Meta. */
-export function ReviewStep(): ReactNode {
+export function ReviewScreen(): ReactNode {
   const t = useT()
   const tr = useTranslateRuntimeKey()
   const draft = useFlowStore((state) => state.draft)
@@ -26,8 +26,8 @@ export function ReviewStep(): ReactNode {
   const plan = draftPlan(draft)
   const starting = activity === 'starting'
   return (
-    <section className="flow-step" aria-labelledby="flow-step-review">
-      <StepHeading id="flow-step-review">{t('flow.review.heading')}</StepHeading>
+    <section className="flow-screen" aria-labelledby="flow-screen-review">
+      <ScreenHeading id="flow-screen-review">{t('flow.review.heading')}</ScreenHeading>
       <p id="flow-review-lead" className="lead">
         {t('flow.review.lead')}
       </p>
@@ -46,7 +46,7 @@ export function ReviewStep(): ReactNode {
       ) : null}
       {plan ? <PlanWarnings warnings={plan.warnings} /> : null}
       {error ? <ErrorNotice error={error} title={t('flow.review.failedTitle')} /> : null}
-      <StepActions
+      <ScreenActions
         primary={
           <button
             type="button"

@@ -17,7 +17,7 @@ describe('flow: overview (step 2)', () => {
       screen.getByText('Regular (Employee) system users: 1 used, 9 left of 10.'),
     ).toBeInTheDocument()
     expect(screen.getByText('Admin system user: 0 of 1 used.')).toBeInTheDocument()
-    // The step heading takes focus, and the stepper says where the admin is in words.
+    // The screen's heading takes focus, and the stepper says where the admin is in words.
     expect(screen.getByRole('heading', { level: 1, name: 'Your system users' })).toHaveFocus()
     const current = screen.getByRole('listitem', { current: 'step' })
     expect(current).toHaveTextContent('Step 2')

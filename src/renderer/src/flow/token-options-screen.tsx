@@ -7,8 +7,8 @@ import { draftPlan } from './flow-draft'
 import {
   FieldProblem,
   PlanWarnings,
-  StepActions,
-  StepHeading,
+  ScreenActions,
+  ScreenHeading,
   useConnectedAppName,
 } from './flow-parts'
 
@@ -17,7 +17,7 @@ import {
  * permissions pre-ticked (each with its explanation; broad ones marked and warned about once
  * ticked), and the expiry — 60 days by default, "never" offered with its trade-off explained.
  */
-export function TokenOptionsStep(): ReactNode {
+export function TokenOptionsScreen(): ReactNode {
   const t = useT()
   const draft = useFlowStore((state) => state.draft)
   const problems = useFlowStore((state) => state.problems)
@@ -30,8 +30,8 @@ export function TokenOptionsStep(): ReactNode {
   const proposed = SYSTEM_USER_SCOPES.filter((s) => original.includes(s) || chosen.includes(s))
   const others = SYSTEM_USER_SCOPES.filter((scope) => !proposed.includes(scope))
   return (
-    <section className="flow-step" aria-labelledby="flow-step-token-options">
-      <StepHeading id="flow-step-token-options">{t('flow.token.heading')}</StepHeading>
+    <section className="flow-screen" aria-labelledby="flow-screen-token-options">
+      <ScreenHeading id="flow-screen-token-options">{t('flow.token.heading')}</ScreenHeading>
       {app ? <p className="lead">{t('flow.token.app', { app })}</p> : null}
       <div className="card flow-form">
         <fieldset
@@ -80,7 +80,7 @@ export function TokenOptionsStep(): ReactNode {
           })}
         </fieldset>
       </div>
-      <StepActions />
+      <ScreenActions />
     </section>
   )
 }

@@ -3,14 +3,14 @@ import { roleKeys, ROLES } from '@shared/catalog'
 import { WarningIcon } from '../components/icons'
 import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
 import { useFlowStore } from '../stores/flow-store'
-import { FieldProblem, StepActions, StepHeading } from './flow-parts'
+import { FieldProblem, ScreenActions, ScreenHeading } from './flow-parts'
 
 /**
  * Step 4, "Name it, Create system user". Employee is recommended (Meta: regular system users for
  * most calls, docs/user-research.md §1.2); Admin shows its warning and counts only once the admin
  * ticks the confirmation — and not at all when the business's one admin slot is taken.
  */
-export function NameRoleStep(): ReactNode {
+export function NameRoleScreen(): ReactNode {
   const t = useT()
   const tr = useTranslateRuntimeKey()
   const draft = useFlowStore((state) => state.draft)
@@ -24,8 +24,8 @@ export function NameRoleStep(): ReactNode {
     .filter(Boolean)
     .join(' ')
   return (
-    <section className="flow-step" aria-labelledby="flow-step-name-role">
-      <StepHeading id="flow-step-name-role">{t('flow.name.heading')}</StepHeading>
+    <section className="flow-screen" aria-labelledby="flow-screen-name-role">
+      <ScreenHeading id="flow-screen-name-role">{t('flow.name.heading')}</ScreenHeading>
       <p className="lead">{t('flow.name.lead')}</p>
       <div className="card flow-form">
         <div className="field">
@@ -102,7 +102,7 @@ export function NameRoleStep(): ReactNode {
           </div>
         ) : null}
       </div>
-      <StepActions />
+      <ScreenActions />
     </section>
   )
 }

@@ -1,7 +1,7 @@
 import { ok, type Result } from '@shared/result'
 import { installApp, isAppInstalled } from '../../graph/apps'
 import { isFreshlyCreated, type RunDriver } from '../run-driver'
-import { withStep } from '../run-record'
+import { withAction } from '../journal-run'
 import { systemUserOf } from './find-or-create'
 
 /**
@@ -18,14 +18,14 @@ export async function ensureAppInstalled(driver: RunDriver): Promise<Result<void
     appId: driver.run.appId,
     businessId: driver.run.businessId,
   }
-  // A system user this very call created (install step still PLANNED) has no app yet: the check
+  // A system user this very call created (install action still PLANNED) has no app yet: the check
   // can only answer "no". A resumed or adopted user is always checked first.
   const installed: Result<boolean> = isFreshlyCreated(driver, 'install-app')
     ? ok(false)
     : await isAppInstalled(client, credentials, input, { signal: driver.signal })
   if (!installed.ok) return installed
   if (!installed.value) {
-    const inFlight = driver.update((run) => withStep(run, 'install-app', { state: 'in-flight' }))
+    const inFlight = driver.update((run) => withAction(run, 'install-app', { state: 'in-flight' }))
     if (!inFlight.ok) return inFlight
     driver.crash('before-request', 'install-app')
     const answer = await installApp(client, credentials, input, { signal: driver.signal })
@@ -33,6 +33,6 @@ export async function ensureAppInstalled(driver: RunDriver): Promise<Result<void
     if (!answer.ok) return answer
   }
   // Written with the next write (generate's IN_FLIGHT): lost in a crash, the resume checks.
-  driver.settle((run) => withStep(run, 'install-app', { state: 'done', done: 1 }))
+  driver.settle((run) => withAction(run, 'install-app', { state: 'done', done: 1 }))
   return ok(undefined)
 }

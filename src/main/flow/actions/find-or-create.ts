@@ -1,13 +1,13 @@
 import { err, ok, type Result } from '@shared/result'
 import { createSystemUser, findSystemUserByName, type SystemUser } from '../../graph/system-users'
 import type { RunDriver } from '../run-driver'
-import { stepOf, withStep } from '../run-record'
+import { actionOf, withAction } from '../journal-run'
 
 /**
- * Step 4, find-or-create (REL-04, docs/security-requirements.md §6.2 step 4): list the business's
+ * Step 4, find-or-create (REL-04, docs/security-requirements.md §6.2, item 4): list the business's
  * system users (every page) and adopt the one with the planned name; create only when none has it.
  * A create whose answer was lost (`unknown-outcome`) is reconciled by reading — never by a second
- * create (REL-02); if the read does not show it yet, the step stays IN_FLIGHT and the next attempt
+ * create (REL-02); if the read does not show it yet, the action stays IN_FLIGHT and the next attempt
  * reads again first.
  */
 export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
@@ -15,7 +15,7 @@ export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
   const run = driver.run
   const options = { signal: driver.signal }
   // IN_FLIGHT means a create may have reached Meta: a match is then ours, not someone else's.
-  const mayHaveSent = stepOf(run, 'find-or-create').state === 'in-flight'
+  const mayHaveSent = actionOf(run, 'find-or-create').state === 'in-flight'
 
   const adopt = (user: SystemUser, adopted: boolean): Result<void> => {
     if (user.role !== run.role) {
@@ -23,10 +23,10 @@ export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
       return err('conflict', 'flowMain.create.roleMismatch', { params: { name: run.name } })
     }
     driver.knownUsers.saw(user)
-    // Written with the next step's IN_FLIGHT, before any request that changes the user: lost in
+    // Written with the next action's IN_FLIGHT, before any request that changes the user: lost in
     // a crash, the resume lists the users again and finds this one (as after a lost answer).
     driver.settle((current) =>
-      withStep({ ...current, systemUserId: user.id, adopted }, 'find-or-create', {
+      withAction({ ...current, systemUserId: user.id, adopted }, 'find-or-create', {
         state: 'done',
         done: 1,
       }),
@@ -39,7 +39,7 @@ export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
   if (found.value) return adopt(found.value, !mayHaveSent)
 
   const inFlight = driver.update((current) =>
-    withStep(current, 'find-or-create', { state: 'in-flight' }),
+    withAction(current, 'find-or-create', { state: 'in-flight' }),
   )
   if (!inFlight.ok) return inFlight
   driver.crash('before-request', 'find-or-create')
@@ -56,7 +56,7 @@ export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
     driver.createdSystemUserId = created.value.id
     driver.knownUsers.saw({ id: created.value.id, name: run.name, role: run.role })
     driver.settle((current) =>
-      withStep({ ...current, systemUserId: created.value.id, adopted: false }, 'find-or-create', {
+      withAction({ ...current, systemUserId: created.value.id, adopted: false }, 'find-or-create', {
         state: 'done',
         done: 1,
       }),
@@ -74,7 +74,7 @@ export async function findOrCreate(driver: RunDriver): Promise<Result<void>> {
   return created
 }
 
-/** The system user id a later step needs; a bug if absent (find-or-create runs first). */
+/** The system user id a later action needs; a bug if absent (find-or-create runs first). */
 export function systemUserOf(driver: RunDriver): Result<string> {
   const id = driver.run.systemUserId
   return id ? ok(id) : err('internal', 'errors.internal')

@@ -2,15 +2,15 @@ import type { ReactNode } from 'react'
 import { ErrorNotice } from '../components/error-notice'
 import { useT } from '../i18n/use-t'
 import { useFlowStore } from '../stores/flow-store'
-import { StepHeading } from './flow-parts'
-import { RunProgressList, STATE_LABELS, STEP_LABELS } from './run-progress-list'
+import { ScreenHeading } from './flow-parts'
+import { ACTION_LABELS, RunProgressList, STATE_LABELS } from './run-progress-list'
 
 /**
- * The run at work: main's progress events update each step, a polite live region announces the
+ * The run at work: main's progress events update each action, a polite live region announces the
  * latest one (it never interrupts), and Cancel is always there — main stops after the request in
  * flight and the run can be continued later without doing anything twice.
  */
-export function RunStep(props: { readonly cancelling: boolean }): ReactNode {
+export function RunScreen(props: { readonly cancelling: boolean }): ReactNode {
   const t = useT()
   const run = useFlowStore((state) => state.run)
   const progress = useFlowStore((state) => state.progress)
@@ -18,17 +18,17 @@ export function RunStep(props: { readonly cancelling: boolean }): ReactNode {
   const cancelRequested = useFlowStore((state) => state.cancelRequested)
   const announcement = progress
     ? t('flow.run.live', {
-        step: t(STEP_LABELS[progress.step]),
+        step: t(ACTION_LABELS[progress.action]),
         state: t(STATE_LABELS[progress.state]),
       })
     : ''
   return (
-    <section className="flow-step" aria-labelledby="flow-step-running">
-      <StepHeading id="flow-step-running">
+    <section className="flow-screen" aria-labelledby="flow-screen-running">
+      <ScreenHeading id="flow-screen-running">
         {t('flow.run.heading', { name: run?.name ?? '' })}
-      </StepHeading>
+      </ScreenHeading>
       <p className="lead">{t('flow.run.lead')}</p>
-      {run ? <RunProgressList steps={run.steps} /> : null}
+      {run ? <RunProgressList actions={run.actions} /> : null}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

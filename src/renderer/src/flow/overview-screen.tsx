@@ -7,20 +7,20 @@ import { LiveMessage } from '../components/live-message'
 import { SearchField } from '../components/search-field'
 import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
 import { useFlowStore } from '../stores/flow-store'
-import { StepHeading } from './flow-parts'
+import { ScreenHeading } from './flow-parts'
 import { filterSystemUsers, kindName } from './flow-words'
 import { RenameForm } from './rename-form'
 
 /** Step 2, "Users › System users": who exists, what each reaches, and how many can still be added. */
-export function OverviewStep(): ReactNode {
+export function OverviewScreen(): ReactNode {
   const t = useT()
   const overview = useFlowStore((state) => state.overview)
   const overviewRequested = useFlowStore((state) => state.overviewRequested)
   const addRequested = useFlowStore((state) => state.addRequested)
   const business = overview.phase === 'loaded' ? overview.value.businessName : ''
   return (
-    <section className="flow-step" aria-labelledby="flow-step-overview">
-      <StepHeading id="flow-step-overview">{t('flow.overview.heading')}</StepHeading>
+    <section className="flow-screen" aria-labelledby="flow-screen-overview">
+      <ScreenHeading id="flow-screen-overview">{t('flow.overview.heading')}</ScreenHeading>
       {overview.phase === 'loaded' ? (
         <p className="lead">{t('flow.overview.lead', { business })}</p>
       ) : null}

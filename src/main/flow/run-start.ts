@@ -8,21 +8,21 @@ import {
 } from '@shared/catalog'
 import {
   NAME_PROBLEM_KEYS,
-  RUN_STEP_KINDS,
+  RUN_ACTION_KINDS,
   systemUserNameProblem,
   type RunStartRequest,
-  type RunStepKind,
+  type RunActionKind,
 } from '@shared/ipc/schemas/flow'
 import { err, ok, type Result } from '@shared/result'
-import type { RunRecord } from './run-record'
+import type { JournalRun } from './journal-run'
 
 /**
- * Turns the admin's choices into the run the journal writes before any request
- * (docs/security-requirements.md §6.2 "plan first"). Least privilege is checked here, in main,
+ * flow:run-start's request checked and turned into the run the journal writes before any request
+ * (docs/security-requirements.md §6.2 "journal first"). Least privilege is checked here, in main,
  * whatever the renderer sent (SEC-16): the plan comes from the catalog, assets may only narrow the
  * plan's tasks, and the token's scopes are the plan's scopes — nothing the request could widen.
  */
-export interface PlanContext {
+export interface RunStartContext {
   readonly runId: string
   readonly vaultRecordId: string
   readonly now: string
@@ -52,7 +52,7 @@ function planOf(request: RunStartRequest): Result<AccessPlan> {
 function checkAssignments(
   request: RunStartRequest,
   plan: AccessPlan,
-  context: PlanContext,
+  context: RunStartContext,
 ): Result<void> {
   const seen = new Set<string>()
   for (const group of request.assignments) {
@@ -75,7 +75,7 @@ function checkAssignments(
   return ok(undefined)
 }
 
-const stepTotal = (kind: RunStepKind, request: RunStartRequest): number => {
+const actionTotal = (kind: RunActionKind, request: RunStartRequest): number => {
   if (kind === 'assign') {
     return request.assignments.reduce((sum, group) => sum + group.assetIds.length, 0)
   }
@@ -83,8 +83,11 @@ const stepTotal = (kind: RunStepKind, request: RunStartRequest): number => {
   return 1
 }
 
-/** Checks the request and answers the run to journal, every step PLANNED. */
-export function planRun(request: RunStartRequest, context: PlanContext): Result<RunRecord> {
+/** Checks the request and answers the run to journal, every action PLANNED (not started). */
+export function runToJournal(
+  request: RunStartRequest,
+  context: RunStartContext,
+): Result<JournalRun> {
   const planned = planOf(request)
   if (!planned.ok) return planned
   const plan = planned.value
@@ -98,7 +101,7 @@ export function planRun(request: RunStartRequest, context: PlanContext): Result<
     return err(problem === 'taken' ? 'conflict' : 'invalid-input', NAME_PROBLEM_KEYS[problem])
   }
   // One admin system user per business (docs/graph-api.md §8.1): say so now rather than after the
-  // plan is written.
+  // run is journaled.
   if (request.role === 'ADMIN' && context.existing.some((user) => user.role === 'ADMIN')) {
     return err('quota-reached', 'graph.code.adminSystemUserLimit', {
       hintKey: 'graph.hint.useExistingAdmin',
@@ -115,7 +118,7 @@ export function planRun(request: RunStartRequest, context: PlanContext): Result<
       : planWarnings({ role: request.role, assets: plan.assets, scopes: plan.scopes })
 
   return ok({
-    version: 1,
+    version: 2,
     runId: context.runId,
     createdAt: context.now,
     updatedAt: context.now,
@@ -138,11 +141,11 @@ export function planRun(request: RunStartRequest, context: PlanContext): Result<
     })),
     vaultRecordId: context.vaultRecordId,
     status: 'planned',
-    steps: RUN_STEP_KINDS.map((kind) => ({
+    actions: RUN_ACTION_KINDS.map((kind) => ({
       kind,
       state: 'planned' as const,
       done: 0,
-      total: stepTotal(kind, request),
+      total: actionTotal(kind, request),
     })),
     adopted: false,
     differences: [],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { planFromGoal } from '@shared/catalog'
 import { systemUserNameProblem, type RunStartRequest } from '@shared/ipc/schemas/flow'
-import { planRun, type PlanContext } from './plan-request'
+import { runToJournal, type RunStartContext } from './run-start'
 
-const context = (overrides: Partial<PlanContext> = {}): PlanContext => ({
+const context = (overrides: Partial<RunStartContext> = {}): RunStartContext => ({
   runId: 'run-1',
   vaultRecordId: 'record-1',
   now: '2026-12-01T10:00:00.000Z',
@@ -29,16 +29,17 @@ const request = (overrides: Partial<RunStartRequest> = {}): RunStartRequest => (
   ...overrides,
 })
 
-const codeOf = (result: ReturnType<typeof planRun>) => (result.ok ? 'ok' : result.error.messageKey)
+const codeOf = (result: ReturnType<typeof runToJournal>) =>
+  result.ok ? 'ok' : result.error.messageKey
 
-describe('planning a run', () => {
-  it('takes the scopes from the catalog plan, every step planned, nothing sent', () => {
-    const planned = planRun(request(), context())
+describe('the run to journal from a start request', () => {
+  it('takes the scopes from the catalog plan, every action planned, nothing sent', () => {
+    const planned = runToJournal(request(), context())
     expect(planned.ok).toBe(true)
     if (!planned.ok) return
     expect(planned.value.scopes).toEqual(planFromGoal('run-ads', { pageVocabulary: 'sdk' }).scopes)
-    expect(planned.value.steps.map((s) => s.state)).toEqual(Array(6).fill('planned'))
-    expect(planned.value.steps.find((s) => s.kind === 'assign')!.total).toBe(3)
+    expect(planned.value.actions.map((s) => s.state)).toEqual(Array(6).fill('planned'))
+    expect(planned.value.actions.find((s) => s.kind === 'assign')!.total).toBe(3)
     expect(planned.value.status).toBe('planned')
     expect(planned.value.appId).toBe('app1')
   })
@@ -47,50 +48,50 @@ describe('planning a run', () => {
     const wide = request({
       assignments: [{ kind: 'ad-account', tasks: ['MANAGE'], assetIds: ['act_1'] }],
     })
-    expect(codeOf(planRun(wide, context()))).toBe('flowMain.plan.taskNotPlanned')
+    expect(codeOf(runToJournal(wide, context()))).toBe('flowMain.plan.taskNotPlanned')
     const otherKind = request({
       assignments: [{ kind: 'pixel', tasks: ['ANALYZE'], assetIds: ['act_1'] }],
     })
-    expect(codeOf(planRun(otherKind, context()))).toBe('flowMain.plan.kindNotPlanned')
+    expect(codeOf(runToJournal(otherKind, context()))).toBe('flowMain.plan.kindNotPlanned')
   })
 
   it('refuses assets the business does not hold, and the same asset twice', () => {
     const unknown = request({
       assignments: [{ kind: 'ad-account', tasks: ['ANALYZE'], assetIds: ['act_9'] }],
     })
-    expect(codeOf(planRun(unknown, context()))).toBe('flowMain.plan.assetUnknown')
+    expect(codeOf(runToJournal(unknown, context()))).toBe('flowMain.plan.assetUnknown')
     const twice = request({
       assignments: [
         { kind: 'ad-account', tasks: ['ANALYZE'], assetIds: ['act_1'] },
         { kind: 'ad-account', tasks: ['ADVERTISE'], assetIds: ['act_1'] },
       ],
     })
-    expect(codeOf(planRun(twice, context()))).toBe('flowMain.plan.assetTwice')
+    expect(codeOf(runToJournal(twice, context()))).toBe('flowMain.plan.assetTwice')
   })
 
   it('checks the name: empty, too long, odd characters, taken (case-insensitive)', () => {
-    expect(codeOf(planRun(request({ name: '  ' }), context()))).toBe('flowMain.name.empty')
-    expect(codeOf(planRun(request({ name: 'x'.repeat(101) }), context()))).toBe(
+    expect(codeOf(runToJournal(request({ name: '  ' }), context()))).toBe('flowMain.name.empty')
+    expect(codeOf(runToJournal(request({ name: 'x'.repeat(101) }), context()))).toBe(
       'flowMain.name.tooLong',
     )
-    expect(codeOf(planRun(request({ name: 'Ads\u0000server' }), context()))).toBe(
+    expect(codeOf(runToJournal(request({ name: 'Ads\u0000server' }), context()))).toBe(
       'flowMain.name.characters',
     )
-    const taken = planRun(request({ name: ' existing ' }), context())
+    const taken = runToJournal(request({ name: ' existing ' }), context())
     expect(taken).toMatchObject({ ok: false, error: { code: 'conflict' } })
     expect(systemUserNameProblem('Café – Orders (EU) #2')).toBeUndefined()
     expect(systemUserNameProblem('x'.repeat(100))).toBeUndefined()
   })
 
   it('makes ADMIN an explicit choice with its warning, and only where none exists', () => {
-    const admin = planRun(request({ role: 'ADMIN' }), context())
+    const admin = runToJournal(request({ role: 'ADMIN' }), context())
     expect(admin.ok && admin.value.warnings.map((w) => w.code)).toContain('admin-role')
-    const second = planRun(
+    const second = runToJournal(
       request({ role: 'ADMIN' }),
       context({ existing: [{ name: 'Admin', role: 'ADMIN' }] }),
     )
     expect(second).toMatchObject({ ok: false, error: { code: 'quota-reached' } })
-    const employee = planRun(request(), context())
+    const employee = runToJournal(request(), context())
     expect(employee.ok && employee.value.warnings.map((w) => w.code)).not.toContain('admin-role')
   })
 
@@ -105,6 +106,6 @@ describe('planning a run', () => {
         },
       },
     })
-    expect(codeOf(planRun(custom, context()))).toBe('catalog.error.unknownTask')
+    expect(codeOf(runToJournal(custom, context()))).toBe('catalog.error.unknownTask')
   })
 })

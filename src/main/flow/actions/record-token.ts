@@ -2,18 +2,18 @@ import type { VaultAsset, VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { err, ok, type Result } from '@shared/result'
 import { debugToken, type TokenInfo } from '../../graph/debug'
 import type { RunDriver } from '../run-driver'
-import { withStep, type RunRecord } from '../run-record'
+import { withAction, type JournalRun } from '../journal-run'
 import type { TokenDeps } from './token'
 
 /**
  * The end of steps 6–8 (REL-05): the token, already in the keychain and read back, is checked
- * with debug_token, then the vault record is written, then the steps are marked DONE. The record
+ * with debug_token, then the vault record is written, then the actions are marked DONE. The record
  * lists the grants the read-back reported, so it waits for that read, which goes beside generate.
  */
 const SIXTY_DAYS_MS = 60 * 24 * 60 * 60 * 1000
 
 /** When a token generated at `generatedAt` stops working as planned; null = never. */
-export function plannedExpiry(run: RunRecord, generatedAt: Date): string | null {
+export function plannedExpiry(run: JournalRun, generatedAt: Date): string | null {
   return run.expiry === 'never'
     ? null
     : new Date(generatedAt.getTime() + SIXTY_DAYS_MS).toISOString()
@@ -26,7 +26,7 @@ const MAX_RECORD_ASSETS = 500
  * The assets the token reaches, as the vault shows and searches them offline: the planned tasks
  * plus any Meta granted on top (the read-back differences). Ids only: the run keeps no names.
  */
-function vaultAssetsOf(run: RunRecord): VaultAsset[] {
+function vaultAssetsOf(run: JournalRun): VaultAsset[] {
   const extra = new Map(run.differences.map((d) => [`${d.kind}:${d.assetId}`, d.extra]))
   return run.assignments
     .flatMap((group) =>
@@ -64,7 +64,7 @@ export async function checkToken(driver: RunDriver, token: string): Promise<Secu
 
 /**
  * The vault record, with expiry and scopes from debug_token when Meta answered it, then the
- * steps DONE. Runs after the read-back too, since the record lists the grants Meta reported.
+ * actions DONE. Runs after the read-back too, since the record lists the grants Meta reported.
  */
 export async function recordToken(
   driver: RunDriver,
@@ -106,8 +106,8 @@ export async function recordToken(
   // DONE after the keychain and the vault (REL-05), durable with the run's DONE that follows at
   // once; lost in a crash, the resume finds the token in the keychain and records it again.
   driver.settle((current) =>
-    withStep(
-      withStep(
+    withAction(
+      withAction(
         { ...current, tokenExpiresAt: expiresAt, fingerprint: token.slice(-4) },
         'generate-token',
         { state: 'done', done: 1 },
@@ -133,7 +133,7 @@ export function refreshRecordAssets(driver: RunDriver, deps: TokenDeps): Result<
   } catch (error) {
     driver.log.error('flowHome.vault-write-failed', { runId: run.runId, error })
     // Not DONE then: the next attempt reads the grants again and brings them to the record.
-    driver.settle((current) => withStep(current, 'verify-assignments', { state: 'planned' }))
+    driver.settle((current) => withAction(current, 'verify-assignments', { state: 'planned' }))
     return err('storage-failed', 'flowMain.save.vaultFailed')
   }
   return ok(undefined)

@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/message-key'
 import { useFlowStore } from '../stores/flow-store'
 import { CustomChoice } from './custom-choice'
 import { draftPlan } from './flow-draft'
-import { FieldProblem, PlanWarnings, StepActions, StepHeading } from './flow-parts'
+import { FieldProblem, PlanWarnings, ScreenActions, ScreenHeading } from './flow-parts'
 import { kindName } from './flow-words'
 
 /** True when a goal needs a broad task or scope (the card says so before the admin picks it). */
@@ -15,7 +15,7 @@ const isBroad = (goal: Goal): boolean =>
   ) || goal.scopes.some((scope) => SCOPE_INFO[scope].breadth === 'broad')
 
 /** Step 3, "Add new system user": what the system user is FOR, as goal cards plus Custom. */
-export function GoalStep(): ReactNode {
+export function GoalScreen(): ReactNode {
   const t = useT()
   const draft = useFlowStore((state) => state.draft)
   const problems = useFlowStore((state) => state.problems)
@@ -23,8 +23,8 @@ export function GoalStep(): ReactNode {
   const plan = draftPlan(draft)
   const suggested = draft.goalId ? t(GOALS[draft.goalId].suggestedNameKey as MessageKey) : ''
   return (
-    <section className="flow-step" aria-labelledby="flow-step-goal">
-      <StepHeading id="flow-step-goal">{t('flow.goal.heading')}</StepHeading>
+    <section className="flow-screen" aria-labelledby="flow-screen-goal">
+      <ScreenHeading id="flow-screen-goal">{t('flow.goal.heading')}</ScreenHeading>
       <p className="lead">{t('flow.goal.lead')}</p>
       <fieldset
         className="flow-goals"
@@ -38,7 +38,7 @@ export function GoalStep(): ReactNode {
       </fieldset>
       {draft.goalId === 'custom' ? <CustomChoice /> : null}
       {plan && plan.warnings.length > 0 ? <PlanWarnings warnings={plan.warnings} /> : null}
-      <StepActions
+      <ScreenActions
         primary={
           <button
             type="button"

@@ -3,12 +3,12 @@ import type { GrantDifference } from '@shared/ipc/schemas/flow'
 import { ok, type Result } from '@shared/result'
 import { assignMany, listAssignedAssets, type Assignment } from '../../graph/assignments'
 import { isFreshlyCreated, type RunDriver } from '../run-driver'
-import { withStep } from '../run-record'
+import { withAction } from '../journal-run'
 import { systemUserOf } from './find-or-create'
 
 /**
  * Step 5: give the system user its assets, then read back what Meta granted.
- * Assigning starts by reading (docs/security-requirements.md §6.2 step 4), so a resumed run sends
+ * Assigning starts by reading (docs/security-requirements.md §6.2, item 4), so a resumed run sends
  * only what is still missing, and each batch's progress is journaled. A repeat POST may *set* the
  * task list rather than add to it (docs/graph-api.md §2.5, UNCONFIRMED), so an asset the system
  * user already holds gets the union of its current and planned tasks: the flow never silently takes
@@ -61,7 +61,7 @@ const holds = (granted: Granted, item: Planned): readonly string[] =>
 export async function assignAssets(driver: RunDriver): Promise<Result<void>> {
   const su = systemUserOf(driver)
   if (!su.ok) return su
-  // A system user this very call created (and whose assign step is still PLANNED) provably holds
+  // A system user this very call created (and whose assign action is still PLANNED) provably holds
   // nothing yet, so there is nothing to read; a resumed or adopted one is always read first.
   const granted: Result<Granted> = isFreshlyCreated(driver, 'assign')
     ? ok(new Map())
@@ -73,7 +73,7 @@ export async function assignAssets(driver: RunDriver): Promise<Result<void>> {
       !diffGranted({ kind: item.kind, tasks: item.tasks }, holds(granted.value, item)).granted,
   )
   let done = planned.length - todo.length
-  const started = driver.update((run) => withStep(run, 'assign', { state: 'in-flight', done }))
+  const started = driver.update((run) => withAction(run, 'assign', { state: 'in-flight', done }))
   if (!started.ok) return started
 
   for (let start = 0; start < todo.length; start += ASSIGN_BATCH) {
@@ -89,13 +89,13 @@ export async function assignAssets(driver: RunDriver): Promise<Result<void>> {
     })
     driver.crash('after-response', 'assign')
     done += results.filter((result) => result.ok).length
-    // Counts only: the step is IN_FLIGHT on disk, and a resume reads what is granted.
-    driver.settle((run) => withStep(run, 'assign', { done }))
+    // Counts only: the action is IN_FLIGHT on disk, and a resume reads what is granted.
+    driver.settle((run) => withAction(run, 'assign', { done }))
     const failed = results.find((result) => !result.ok)
     if (failed && !failed.ok) return failed
   }
-  // Written with the next step's IN_FLIGHT: lost in a crash, the resume reads and finds it done.
-  driver.settle((run) => withStep(run, 'assign', { state: 'done', done }))
+  // Written with the next action's IN_FLIGHT: lost in a crash, the resume reads and finds it done.
+  driver.settle((run) => withAction(run, 'assign', { state: 'done', done }))
   return ok(undefined)
 }
 
@@ -126,7 +126,7 @@ export async function verifyAssignments(driver: RunDriver): Promise<Result<void>
   const kinds = new Set(driver.run.assignments.map((group) => group.kind)).size
   // A read's result: lost in a crash, the resume reads again. The vault record's write takes it.
   driver.settle((run) =>
-    withStep({ ...run, differences }, 'verify-assignments', { state: 'done', done: kinds }),
+    withAction({ ...run, differences }, 'verify-assignments', { state: 'done', done: kinds }),
   )
   return ok(undefined)
 }

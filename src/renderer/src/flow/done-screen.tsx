@@ -6,7 +6,7 @@ import { LiveMessage } from '../components/live-message'
 import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
 import { useFlowStore } from '../stores/flow-store'
 import { useNavigationStore } from '../stores/navigation-store'
-import { StepHeading } from './flow-parts'
+import { ScreenHeading } from './flow-parts'
 import { kindName, readableDate, taskLabels } from './flow-words'
 
 /**
@@ -15,7 +15,7 @@ import { kindName, readableDate, taskLabels } from './flow-words'
  * on the clipboard (vault:secret-copy), which clears itself; the admin token needs the vault's
  * own confirmation, so that case points to the vault. Shows what Meta actually granted, differences in words.
  */
-export function DoneStep(): ReactNode {
+export function DoneScreen(): ReactNode {
   const t = useT()
   const run = useFlowStore((state) => state.run)
   const copy = useFlowStore((state) => state.copy)
@@ -25,8 +25,8 @@ export function DoneStep(): ReactNode {
   const homeChosen = useNavigationStore((state) => state.homeChosen)
   if (!run) return null
   return (
-    <section className="flow-step" aria-labelledby="flow-step-done">
-      <StepHeading id="flow-step-done">{t('flow.done.heading')}</StepHeading>
+    <section className="flow-screen" aria-labelledby="flow-screen-done">
+      <ScreenHeading id="flow-screen-done">{t('flow.done.heading')}</ScreenHeading>
       <p className="flow-success">
         <CheckIcon />
         <span>{t('flow.done.lead', { name: run.name })}</span>

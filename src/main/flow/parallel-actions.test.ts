@@ -1,14 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { RunStepKind, StepState } from '@shared/ipc/schemas/flow'
+import type { RunActionKind, ActionState } from '@shared/ipc/schemas/flow'
 import type { RecordedRequest } from '../practice/http'
-import { stepOf } from './run-record'
+import { actionOf } from './journal-run'
 import { errorOf, expectSetUp, valueOf } from '../../../tests/support/node/expect-run'
-import { goalRequest, startFlowHarness, type FlowHarness } from '../../../tests/support/node/flow-harness'
+import {
+  goalRequest,
+  startFlowHarness,
+  type FlowHarness,
+} from '../../../tests/support/node/flow-harness'
 
 /*
- * Steps side by side (assign ∥ install, read-back ∥ generate): write-ahead still holds for each
- * (its IN_FLIGHT is on disk before its request leaves, and no step's write loses another's), a
- * failure of one branch is journaled on that branch's step while the other's outcome is kept,
+ * Actions side by side (assign ∥ install, read-back ∥ generate): write-ahead still holds for each
+ * (its IN_FLIGHT is on disk before its request leaves, and no action's write loses another's),
+ * a failure of one branch is journaled on that branch's action while the other's outcome is kept,
  * and resuming after any mix of outcomes reads before it writes and ends with one of everything.
  */
 let flow: FlowHarness | undefined
@@ -28,28 +32,30 @@ const assignBatches = (f: FlowHarness) =>
   )
 const installs = (f: FlowHarness) =>
   f.h.sim.requests.filter((r) => r.method === 'POST' && path(r).endsWith('/applications'))
-const stateOf = (f: FlowHarness, runId: string, kind: RunStepKind): StepState =>
-  stepOf(valueOf(f.service.journal.load(runId)), kind).state
+const stateOf = (f: FlowHarness, runId: string, kind: RunActionKind): ActionState =>
+  actionOf(valueOf(f.service.journal.load(runId)), kind).state
 
-describe('steps side by side', () => {
-  it('every request leaves with its step IN_FLIGHT on disk, and no write drops another step', async () => {
+describe('actions side by side', () => {
+  it('every request leaves with its action IN_FLIGHT on disk, and no write drops another action', async () => {
     let runId = ''
-    const sent = new Set<RunStepKind>()
+    const sent = new Set<RunActionKind>()
     const seen: string[] = []
     flow = await startFlowHarness({
       tier: 'full',
       extra: {
-        crash: (point, step) => {
+        crash: (point, action) => {
           if (point !== 'before-request' || !runId) return
           // The journal file as a restart would read it, at the moment the request leaves.
           const onDisk = valueOf(flow!.service.journal.load(runId))
-          expect(stepOf(onDisk, step).state).toBe('in-flight')
+          expect(actionOf(onDisk, action).state).toBe('in-flight')
           for (const earlier of sent) {
-            expect(stepOf(onDisk, earlier).state, `${earlier} before ${step}`).not.toBe('planned')
+            expect(actionOf(onDisk, earlier).state, `${earlier} before ${action}`).not.toBe(
+              'planned',
+            )
           }
-          const inFlight = [...sent].filter((s) => stepOf(onDisk, s).state === 'in-flight')
-          seen.push(`${step}:${inFlight.join(',')}`)
-          sent.add(step)
+          const inFlight = [...sent].filter((s) => actionOf(onDisk, s).state === 'in-flight')
+          seen.push(`${action}:${inFlight.join(',')}`)
+          sent.add(action)
         },
       },
     })
@@ -60,7 +66,7 @@ describe('steps side by side', () => {
     // DONEs settled in memory reached the disk with the run's last write.
     const onDisk = valueOf(flow.service.journal.load(runId))
     expect(onDisk.status).toBe('done')
-    expect(onDisk.steps.map((step) => step.state)).toEqual(Array(6).fill('done'))
+    expect(onDisk.actions.map((action) => action.state)).toEqual(Array(6).fill('done'))
     expect(onDisk.systemUserId).toBe(done.systemUserId)
     // The install left while the assignment batch was still in flight, both on disk.
     expect(seen).toContain('install-app:assign')
@@ -70,7 +76,7 @@ describe('steps side by side', () => {
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
   })
 
-  it('the install fails while the batch succeeds: the install step failed, assign done, resume ends it', async () => {
+  it('the install fails while the batch succeeds: the install action failed, assign done, resume ends it', async () => {
     flow = await startFlowHarness({ tier: 'full' })
     flow.h.sim.faults.add({
       match: { method: 'POST', path: /applications$/ },
@@ -84,9 +90,7 @@ describe('steps side by side', () => {
     expect(stateOf(flow, runId, 'generate-token')).toBe('planned')
     expect(valueOf(flow.service.journal.load(runId)).lastError?.code).toBe(error.code)
     flow.restart()
-    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe(
-      'done',
-    )
+    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     // Assigned once: the resume read the grants and found nothing missing.
     expect(assignBatches(flow)).toHaveLength(1)
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
@@ -98,8 +102,8 @@ describe('steps side by side', () => {
     flow = await startFlowHarness({
       tier: 'full',
       extra: {
-        crash: (point, step) => {
-          if (again || point !== 'before-request' || step !== 'install-app') return
+        crash: (point, action) => {
+          if (again || point !== 'before-request' || action !== 'install-app') return
           // While the batch is still in flight: the run must still count as working.
           setTimeout(() => {
             again = flow!.service.handlers['flow:run-continue']({ runId })
@@ -120,17 +124,15 @@ describe('steps side by side', () => {
     // The slow batch's DONE reached the disk with the stop: written after both settled.
     const stopped = valueOf(flow.service.journal.load(runId))
     expect(stopped).toMatchObject({ status: 'paused', lastError: { code: 'internal' } })
-    expect(stepOf(stopped, 'assign').state).toBe('done')
+    expect(actionOf(stopped, 'assign').state).toBe('done')
     // Whether the install left is unknown after a throw: IN_FLIGHT, read before acting again.
-    expect(stepOf(stopped, 'install-app')).toMatchObject({ state: 'in-flight' })
-    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe(
-      'done',
-    )
+    expect(actionOf(stopped, 'install-app')).toMatchObject({ state: 'in-flight' })
+    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     expect(assignBatches(flow)).toHaveLength(1)
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
   })
 
-  it('both answers lost: both steps stay IN_FLIGHT, and the resume reads instead of sending again', async () => {
+  it('both answers lost: both actions stay IN_FLIGHT, and the resume reads instead of sending again', async () => {
     flow = await startFlowHarness({ tier: 'full' })
     for (const match of [
       { method: 'POST', path: '/' },
@@ -148,9 +150,7 @@ describe('steps side by side', () => {
     expect(stateOf(flow, runId, 'install-app')).toBe('in-flight')
     const sent = { batches: assignBatches(flow).length, installs: installs(flow).length }
     flow.restart()
-    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe(
-      'done',
-    )
+    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     // Read, found done, not sent again.
     expect(assignBatches(flow)).toHaveLength(sent.batches)
     expect(installs(flow)).toHaveLength(sent.installs)
@@ -173,9 +173,7 @@ describe('steps side by side', () => {
     expect(errorOf(await working).code).toBe('cancelled')
     expect(stateOf(flow, runId, 'assign')).toBe('in-flight')
     expect(stateOf(flow, runId, 'install-app')).toBe('in-flight')
-    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe(
-      'done',
-    )
+    expect(valueOf(await flow.service.handlers['flow:run-continue']({ runId })).status).toBe('done')
     await expectSetUp({ sim: flow.h.sim, request, plan, ...flow })
   })
 })

@@ -3,7 +3,7 @@ import { useT, useTranslateRuntimeKey } from '../i18n/use-t'
 import { useFlowStore } from '../stores/flow-store'
 import { AssetKindList } from './asset-kind-list'
 import { chosenCounts, draftPlan } from './flow-draft'
-import { FieldProblem, StepActions, StepHeading } from './flow-parts'
+import { FieldProblem, ScreenActions, ScreenHeading } from './flow-parts'
 import { kindName, taskLabels } from './flow-words'
 
 /**
@@ -11,22 +11,22 @@ import { kindName, taskLabels } from './flow-words'
  * searches, so thousands of Pages never reach the screen at once), each chosen asset with the
  * goal's tasks pre-selected and narrowable, and a summary of what will be granted.
  */
-export function AssetsStep(): ReactNode {
+export function AssetsScreen(): ReactNode {
   const t = useT()
   const draft = useFlowStore((state) => state.draft)
   const problems = useFlowStore((state) => state.problems)
   const plan = draftPlan(draft)
   const kinds = plan?.assets ?? []
   return (
-    <section className="flow-step" aria-labelledby="flow-step-assets">
-      <StepHeading id="flow-step-assets">{t('flow.assets.heading')}</StepHeading>
+    <section className="flow-screen" aria-labelledby="flow-screen-assets">
+      <ScreenHeading id="flow-screen-assets">{t('flow.assets.heading')}</ScreenHeading>
       <p className="lead">{t('flow.assets.lead')}</p>
       <FieldProblem id="flow-assets-problem" messageKey={problems.assets} />
       {kinds.map((entry) => (
         <AssetKindList key={entry.kind} kind={entry.kind} planTasks={entry.tasks} />
       ))}
       <GrantSummary />
-      <StepActions />
+      <ScreenActions />
     </section>
   )
 }
