@@ -1,5 +1,6 @@
 import type { GoalId } from '@shared/catalog'
 import type { AppError } from '@shared/result'
+import type { RunAction } from '@shared/ipc/schemas/flow'
 
 /**
  * The guided flow (steps 2–8 of Meta's "Add system users") as a discriminated-union state machine
@@ -166,6 +167,29 @@ function formTransition(
 /** Compile-time proof that every state is handled (a new state without a case fails tsc). */
 function assertNever(value: never): never {
   throw new Error(`unhandled flow state ${JSON.stringify(value)}`)
+}
+
+/** The step of Meta's eight each run action belongs to (RUN_ACTION_KINDS' own comments). */
+const ACTION_STEP: Readonly<Record<RunAction['kind'], number>> = {
+  'find-or-create': 4,
+  assign: 5,
+  'verify-assignments': 5,
+  'install-app': 6,
+  'generate-token': 7,
+  'save-token': 8,
+}
+
+/**
+ * The steps a run has NOT finished although the admin is past them on screen: while a run goes
+ * or after it stopped, "Give it access" is done only when its actions are, not because the
+ * stepper is on step 8. Empty without a run.
+ */
+export function unfinishedSteps(actions: readonly RunAction[] | undefined): ReadonlySet<number> {
+  const steps = new Set<number>()
+  for (const action of actions ?? []) {
+    if (action.state !== 'done') steps.add(ACTION_STEP[action.kind])
+  }
+  return steps
 }
 
 /**

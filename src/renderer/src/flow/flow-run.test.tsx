@@ -34,9 +34,12 @@ describe('flow: assets (step 5)', () => {
     await press(user, 'Continue')
     const pages = await screen.findByRole('region', { name: 'Facebook Pages' })
     await within(pages).findByText('Showing 1–25 of 3000.')
+    // delay: null types every key in one go, with no timer turn between keys: on a busy machine a
+    // slow keystroke could otherwise outlast the 300 ms pause and start a second search.
     await user.type(
       within(pages).getByRole('searchbox', { name: 'Search Facebook Pages' }),
       'Page 2999',
+      { delay: null },
     )
     await within(pages).findByText('Showing 1–1 of 1 matches (3000 in all).')
     const searches = fake.flow.calls.assetsPages.filter((call) => call.query !== undefined)
@@ -175,6 +178,36 @@ describe('flow: review and run (steps 6–8)', () => {
     await press(user, 'Forget this setup')
     expect(fake.flow.calls.discards).toEqual(['run-1'])
     await screen.findByRole('heading', { level: 1, name: 'Your system users' })
+  })
+
+  it('marks on the stepper only the steps the stopped run really finished', async () => {
+    const stoppedAfterCreate = (run: RunSummary): RunSummary => ({
+      ...run,
+      status: 'paused',
+      lastError: { code: 'graph-invalid-request', messageKey: 'graph.code.taskNotAccepted' },
+      actions: run.actions.map((action) =>
+        action.kind === 'find-or-create'
+          ? { ...action, state: 'done', done: 1 }
+          : action.kind === 'assign'
+            ? { ...action, state: 'failed' }
+            : action,
+      ),
+    })
+    const { user } = renderFlow({
+      flow: { continueRun: async () => ok(stoppedAfterCreate(makeRunSummary())) },
+    })
+    await walkToReview(user)
+    await press(user, 'Create it now')
+    await screen.findByRole('heading', { level: 1, name: /Setup (stopped|paused)/ })
+    const stepper = screen.getByRole('navigation', { name: /steps/i })
+    const step = (title: string) =>
+      within(stepper)
+        .getAllByRole('listitem')
+        .find((item) => item.textContent?.includes(title))
+    expect(step('Name it and create it')).toHaveTextContent('Done')
+    expect(step('Give it access')).toHaveTextContent('Still to do')
+    expect(step('Install your app on it')).toHaveTextContent('Still to do')
+    expect(step('Choose its permissions')).toHaveTextContent('Still to do')
   })
 
   it('offers no Retry when the token could not be saved, and says what to do about it', async () => {

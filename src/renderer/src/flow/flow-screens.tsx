@@ -5,7 +5,7 @@ import '../styles/flow-screens.css'
 import { AppInstallScreen } from './app-install-screen'
 import { AssetsScreen } from './assets-screen'
 import { DoneScreen } from './done-screen'
-import { metaStepOf, type FlowState } from './flow-machine'
+import { metaStepOf, unfinishedSteps, type FlowState } from './flow-machine'
 import { FlowStepper } from './flow-stepper'
 import { GoalScreen } from './goal-screen'
 import { NameRoleScreen } from './name-role-screen'
@@ -53,10 +53,17 @@ function CurrentScreen(props: { readonly state: FlowState }): ReactNode {
 export function FlowScreens(): ReactNode {
   const machine = useFlowStore((state) => state.machine)
   const flowOpened = useFlowStore((state) => state.flowOpened)
+  const run = useFlowStore((state) => state.run)
   useEffect(() => flowOpened(), [flowOpened])
+  const inRun = machine.screen === 'running' || machine.screen === 'interrupted'
   return (
     <article className="home flow" aria-labelledby={`flow-screen-${machine.screen}`}>
-      <FlowStepper current={metaStepOf(machine)} />
+      <FlowStepper
+        current={metaStepOf(machine)}
+        unfinished={
+          inRun && run?.runId === machine.runId ? unfinishedSteps(run.actions) : undefined
+        }
+      />
       <CurrentScreen state={machine} />
     </article>
   )

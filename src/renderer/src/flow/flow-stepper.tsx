@@ -8,18 +8,23 @@ import { META_STEPS } from '../flow/meta-steps'
  * status in words — done, you are here, still to do — so nothing relies on colour (WCAG 1.4.1),
  * and the current one carries aria-current="step".
  */
-export function FlowStepper(props: { readonly current: number }): ReactNode {
+export function FlowStepper(props: {
+  readonly current: number
+  /** Steps before `current` that the run has not finished (flow-machine.ts unfinishedSteps). */
+  readonly unfinished?: ReadonlySet<number>
+}): ReactNode {
   const t = useT()
   return (
     <nav aria-label={t('flow.stepper.label')} className="flow-stepper">
       <ol className="flow-stepper__list">
         {META_STEPS.map((step) => {
           const status =
-            step.number < props.current
+            step.number < props.current && !props.unfinished?.has(step.number)
               ? 'done'
               : step.number === props.current
                 ? 'current'
                 : 'todo'
+          // A step the run did not finish reads "still to do", never "done".
           return (
             <li
               key={step.number}
