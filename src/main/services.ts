@@ -91,7 +91,7 @@ export function buildServices(ports: MainPorts): MainServices {
     return {
       version: ports.version,
       // Real only while a real business is connected; practice is the default, and always shown.
-      mode: connection?.target === 'real' ? 'real' : 'practice',
+      mode: connection?.mode ?? 'practice',
       keychain: {
         available: keychain.available,
         backend: keychain.backend,

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { AppMode } from '@shared/ipc/schemas/mode'
 import { makeCanaryAppSecret, makeCanaryToken } from '../../../tests/fixtures/canaries'
 import { rateLimitFile } from '../graph/rate-limit-store'
 import { createFakeClock, type FakeClock } from '../../../tests/support/node/fake-clock'
@@ -13,7 +14,7 @@ import {
 import { silentLogger } from '../log/logger'
 import type { PracticeRuntime } from '../practice/practice-runtime'
 import type { RunningSimulator } from '../practice/simulator'
-import { createGraphTargets, type Target } from './graph-targets'
+import { createGraphTargets } from './graph-targets'
 
 /**
  * REL-01 across a relaunch, as main wires it: the real target's client keeps its closed buckets in
@@ -93,8 +94,8 @@ const launch = (f: Fixture) =>
     clientOptions: { clock: f.clock, random: () => 0, retry: { maxAttempts: 1 } },
   })
 
-const callOn = async (targets: ReturnType<typeof launch>, target: Target) =>
-  (await targets.endpoints(target)).client.call(call)
+const callOn = async (targets: ReturnType<typeof launch>, mode: AppMode) =>
+  (await targets.endpoints(mode)).client.call(call)
 
 describe('graph targets and closed buckets across a relaunch (REL-01)', () => {
   it('gives the real client the store: a relaunch sends nothing before the regain time', async () => {

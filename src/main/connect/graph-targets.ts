@@ -1,4 +1,4 @@
-import type { ConnectionSummary } from '@shared/ipc/schemas/connect'
+import type { AppMode } from '@shared/ipc/schemas/mode'
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../graph/client'
 import { systemClock } from '../graph/clock'
 import { createRateLimitStore, rateLimitFile } from '../graph/rate-limit-store'
@@ -6,7 +6,7 @@ import type { Logger } from '../log/logger'
 import type { PracticeApp, PracticeRuntime } from '../practice/practice-runtime'
 
 /**
- * Where each target's calls go. Practice: the simulator main started (practice-runtime.ts) for
+ * Where each mode's calls go. Practice: the simulator main started (practice-runtime.ts) for
  * both Graph and the login dialog. Real: `GRAPH_API_BASE_URL` (default graph.facebook.com,
  * docs/architecture.md › The Graph client) and Facebook Login's dialog on www.facebook.com. Keeping
  * the two clients apart also keeps their rate-limit state apart, so practice never slows a real
@@ -16,9 +16,7 @@ import type { PracticeApp, PracticeRuntime } from '../practice/practice-runtime'
  * app buckets are keyed per app (rate-limits.ts `appKeyOf`): a throttled app A, even remembered
  * across a relaunch, never holds app B's calls.
  */
-export type Target = ConnectionSummary['target']
-
-/** Overrides for the real target: tests point it at a simulator on loopback. */
+/** Overrides for real mode: tests point it at a simulator on loopback. */
 export interface RealEndpoints {
   readonly graphBaseUrl?: string
   /** Origin serving `/{version}/dialog/oauth`; default https://www.facebook.com. */
@@ -33,7 +31,7 @@ export interface TargetEndpoints {
 }
 
 export interface GraphTargets {
-  endpoints(target: Target): Promise<TargetEndpoints>
+  endpoints(mode: AppMode): Promise<TargetEndpoints>
   /** The sample app of practice mode (starts the simulator if needed). */
   practiceApp(): Promise<PracticeApp>
 }
@@ -97,8 +95,8 @@ export function createGraphTargets(deps: GraphTargetsDeps): GraphTargets {
   }
 
   return {
-    endpoints: (target) =>
-      target === 'practice' ? practiceEndpoints() : Promise.resolve(realEndpoints()),
+    endpoints: (mode) =>
+      mode === 'practice' ? practiceEndpoints() : Promise.resolve(realEndpoints()),
     practiceApp: async () => (await deps.practice.session()).app,
   }
 }

@@ -143,7 +143,7 @@ describe('the long-lived exchange', () => {
         return ok({ finalUrl: redirect(`code=AQcode123&state=${state}`) })
       },
     }
-    const app: ResolvedApp = { target: 'real', appId: '123456789012345', appSecret }
+    const app: ResolvedApp = { mode: 'real', appId: '123456789012345', appSecret }
     const signIn = createSignIn({ login, targets, log: silentLogger })
     expect(await signIn.run(app)).toStrictEqual({ ok: true, value: { token: 'EAAlonglived' } })
 
@@ -189,7 +189,7 @@ describe('the long-lived exchange', () => {
     }
     const signIn = createSignIn({ login: waiting, targets, log: silentLogger, timeoutMs: 20 })
     const result = await signIn.run({
-      target: 'real',
+      mode: 'real',
       appId: '123456789012345',
       appSecret: 'c'.repeat(32),
     })

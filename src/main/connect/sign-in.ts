@@ -51,7 +51,7 @@ export function createSignIn(deps: SignInDeps): SignIn {
     app: ResolvedApp,
     signal: AbortSignal,
   ): Promise<Result<{ token: string }>> => {
-    const { client, dialogUrl } = await deps.targets.endpoints(app.target)
+    const { client, dialogUrl } = await deps.targets.endpoints(app.mode)
     const redirectUri = deps.login.redirectUri
     const state = newState()
     const pkce = newPkce()

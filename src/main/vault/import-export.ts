@@ -1,4 +1,5 @@
 import { en } from '@shared/i18n/en'
+import { modeOf } from '@shared/ipc/schemas/mode'
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { err, ok, type Result } from '@shared/result'
 import { decryptVaultExport, encryptVaultExport } from './export-crypto'
@@ -123,7 +124,7 @@ export function inventoryCsv(records: readonly VaultRecordSummary[]): string {
       record.fingerprint,
       record.lastCheck?.at ?? '',
       record.lastCheck?.outcome ?? '',
-      record.practice ? 'practice' : 'real',
+      modeOf(record.practice),
       record.notes ?? '',
     ]
       .map(csvField)

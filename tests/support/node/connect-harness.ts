@@ -11,7 +11,10 @@ import { createDispatcher } from '../../../src/main/ipc/dispatcher'
 import { createLogger, fileSink, memorySink } from '../../../src/main/log/logger'
 import { createPracticeRuntime } from '../../../src/main/practice/practice-runtime'
 import type { RunningSimulator } from '../../../src/main/practice/simulator'
-import { createMemorySecretStore, type MemorySecretStore } from '../../../src/main/secrets/memory-secret-store'
+import {
+  createMemorySecretStore,
+  type MemorySecretStore,
+} from '../../../src/main/secrets/memory-secret-store'
 import { buildServices } from '../../../src/main/services'
 import { createFileKvStore } from '../../../src/main/settings/file-kv-store'
 import type { KvStore } from '../../../src/main/settings/kv-store'
@@ -92,11 +95,11 @@ export async function startConnectHarness(
 }
 
 /** The practice app, as the renderer asks for it. */
-export const PRACTICE = { target: 'practice' } as const
+export const PRACTICE = { mode: 'practice' } as const
 
 /** The sample app as a "real" one, with whatever secret the test wants to try. */
 export const realApp = (sim: RunningSimulator, appSecret = sim.fixtures.appSecret) => ({
-  target: 'real' as const,
+  mode: 'real' as const,
   appId: sim.fixtures.appId,
   appSecret,
 })

@@ -9,12 +9,19 @@ import type { GraphCredentials } from '../../../src/main/graph/client'
 import type { Transport } from '../../../src/main/graph/transport'
 import { startHarness, type Harness } from './simulator-harness'
 import { silentLogger } from '../../../src/main/log/logger'
-import { createMemorySecretStore, type MemorySecretStore } from '../../../src/main/secrets/memory-secret-store'
+import {
+  createMemorySecretStore,
+  type MemorySecretStore,
+} from '../../../src/main/secrets/memory-secret-store'
 import type { SecretStore } from '../../../src/main/secrets/secret-store'
 import { createFileKvStore } from '../../../src/main/settings/file-kv-store'
 import { DEFAULT_SETTINGS } from '../../../src/main/settings/settings'
 import { createVaultIndex, type VaultIndex } from '../../../src/main/vault/vault-index'
-import { createFlowService, type FlowDeps, type FlowService } from '../../../src/main/flow/flow-handlers'
+import {
+  createFlowService,
+  type FlowDeps,
+  type FlowService,
+} from '../../../src/main/flow/flow-handlers'
 
 /**
  * Test plumbing for the guided flow: the practice simulator with a fake clock, an AdminSession
@@ -42,7 +49,7 @@ export function sessionOf(
 ): AdminSession {
   const f = h.sim.fixtures
   return {
-    target: 'practice',
+    mode: 'practice',
     client: h.client,
     credentials,
     appId: f.appId,

@@ -11,7 +11,10 @@ import { installApp } from '../../../src/main/graph/apps'
 import { generateSystemUserToken } from '../../../src/main/graph/tokens'
 import { startHarness, type Harness } from './simulator-harness'
 import { silentLogger } from '../../../src/main/log/logger'
-import { createMemorySecretStore, type MemorySecretStore } from '../../../src/main/secrets/memory-secret-store'
+import {
+  createMemorySecretStore,
+  type MemorySecretStore,
+} from '../../../src/main/secrets/memory-secret-store'
 import type { SecretStore } from '../../../src/main/secrets/secret-store'
 import { createFileKvStore } from '../../../src/main/settings/file-kv-store'
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/main/settings/settings'
@@ -241,7 +244,7 @@ export const noSession: AdminSessionPort = {
 export function harnessSession(h: Harness): AdminSessionPort & { session: AdminSession } {
   const { fixtures } = h.sim
   const session: AdminSession = {
-    target: 'practice',
+    mode: 'practice',
     client: h.client,
     credentials: { token: fixtures.adminUserToken, appSecret: fixtures.appSecret },
     appId: fixtures.appId,
