@@ -5,7 +5,7 @@ import { err, ok } from '@shared/result'
 import { createAuditLog, type AuditLog } from './audit/audit-log'
 import { createAdminSessionPort } from './connect/admin-session-port'
 import { createConnectService } from './connect/connect-service'
-import { createGraphTargets, type RealEndpoints } from './connect/graph-targets'
+import { createModeEndpoints, type RealEndpoints } from './connect/mode-endpoints'
 import { unavailableLoginPort, type LoginWindowPort } from './connect/login-port'
 import { isAllowedExternalUrl, type OpenExternal } from './links/external-links'
 import type { Logger } from './log/logger'
@@ -78,7 +78,7 @@ export function buildServices(ports: MainPorts): MainServices {
   const vaultIndex = createVaultIndex(ports.settings)
   const audit = ports.audit ?? createAuditLog({ dataDir: ports.dataDir })
   const practice = ports.practice ?? createPracticeRuntime({ log: ports.log })
-  const targets = createGraphTargets({
+  const endpoints = createModeEndpoints({
     practice,
     log: ports.log,
     dataDir: ports.dataDir,
@@ -115,13 +115,13 @@ export function buildServices(ports: MainPorts): MainServices {
     secrets: ports.secrets,
     settings: ports.settings,
     log: ports.log,
-    targets,
+    endpoints,
     login: ports.login ?? unavailableLoginPort,
     statusChanged,
     audit,
     ...(ports.now ? { now: ports.now } : {}),
   })
-  const session = createAdminSessionPort(connect.store, targets)
+  const session = createAdminSessionPort(connect.store, endpoints)
 
   const flow = createFlowService({
     session,

@@ -1,7 +1,7 @@
 import { err, ok } from '@shared/result'
 import type { AdminSessionPort } from '../admin-session'
 import type { ConnectionStore } from './connection-store'
-import type { GraphTargets } from './graph-targets'
+import type { ModeEndpoints } from './mode-endpoints'
 
 /**
  * Connect's side of the AdminSession port: the stored connection (secrets read from the keychain
@@ -10,7 +10,7 @@ import type { GraphTargets } from './graph-targets'
  */
 export function createAdminSessionPort(
   store: ConnectionStore,
-  targets: GraphTargets,
+  endpoints: ModeEndpoints,
 ): AdminSessionPort {
   return {
     async current() {
@@ -20,7 +20,7 @@ export function createAdminSessionPort(
       if (!summary.businessId || !summary.businessName) {
         return err('not-connected', 'connectMain.error.noBusinessChosen')
       }
-      const { client } = await targets.endpoints(summary.mode)
+      const { client } = await endpoints.forMode(summary.mode)
       return ok({
         mode: summary.mode,
         client,

@@ -3,7 +3,7 @@ import type { AppMode } from '@shared/ipc/schemas/mode'
 import { err, ok, type Result } from '@shared/result'
 import type { SecretRef } from '../secrets/secret-store'
 import { checkAppId, checkAppSecret } from './credential-shape'
-import type { GraphTargets } from './graph-targets'
+import type { ModeEndpoints } from './mode-endpoints'
 
 /** The app a connection signs its calls for: main-only, since it holds the secret. */
 export interface ResolvedApp {
@@ -20,11 +20,11 @@ export interface ResolvedApp {
  */
 export async function resolveApp(
   credentials: AppCredentials,
-  targets: GraphTargets,
+  endpoints: ModeEndpoints,
 ): Promise<Result<ResolvedApp>> {
   if (credentials.mode === 'practice') {
     try {
-      const app = await targets.practiceApp()
+      const app = await endpoints.practiceApp()
       return ok({ mode: 'practice', ...app })
     } catch {
       return err('internal', 'connectMain.error.practiceUnavailable')

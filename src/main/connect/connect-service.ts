@@ -11,7 +11,7 @@ import { connectionRecordId, resolveApp, type ResolvedApp } from './app-credenti
 import { listBusinessSummaries } from './businesses'
 import { createConnectionStore, type ConnectionStore } from './connection-store'
 import { checkTokenShape } from './credential-shape'
-import type { GraphTargets } from './graph-targets'
+import type { ModeEndpoints } from './mode-endpoints'
 import type { LoginWindowPort } from './login-port'
 import { runPreflight } from './preflight'
 import { createSignIn } from './sign-in'
@@ -33,7 +33,7 @@ export interface ConnectDeps {
   readonly secrets: SecretStore
   readonly settings: KvStore<Settings>
   readonly log: Logger
-  readonly targets: GraphTargets
+  readonly endpoints: ModeEndpoints
   readonly login: LoginWindowPort
   readonly audit?: ConnectAudit
   /** Tells the renderer the status changed (who is connected, which business). */
@@ -52,7 +52,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
 export function createConnectService(deps: ConnectDeps): ConnectService {
   const now = deps.now ?? Date.now
   const store = createConnectionStore(deps)
-  const signIn = createSignIn({ login: deps.login, targets: deps.targets, log: deps.log })
+  const signIn = createSignIn({ login: deps.login, endpoints: deps.endpoints, log: deps.log })
 
   const audit = (
     action: 'connect' | 'disconnect',
@@ -105,7 +105,7 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
   /** Checks the token with Meta, then stores it: both secrets and the summary, or nothing. */
   const connect = async (app: ResolvedApp, token: string): Promise<Result<ConnectionSummary>> => {
     const recordId = connectionRecordId(app.mode, app.appId)
-    const { client } = await deps.targets.endpoints(app.mode)
+    const { client } = await deps.endpoints.forMode(app.mode)
     const checked = await validateToken(client, app, token, now())
     if (!checked.ok) {
       audit('connect', 'refused', { recordId, detailKey: checked.error.messageKey })
@@ -126,13 +126,13 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
   const loaded = async () => {
     const connection = await store.load()
     if (!connection.ok) return connection
-    const { client } = await deps.targets.endpoints(connection.value.summary.mode)
+    const { client } = await deps.endpoints.forMode(connection.value.summary.mode)
     return ok({ connection: connection.value, client })
   }
 
   const handlers: ConnectHandlers = {
     'connect:sign-in': async ({ app: credentials }) => {
-      const app = await resolveApp(credentials, deps.targets)
+      const app = await resolveApp(credentials, deps.endpoints)
       if (!app.ok) return app
       const ready = await precheck(app.value)
       if (!ready.ok) return ready
@@ -146,7 +146,7 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
     'connect:token-paste': async ({ app: credentials, token: raw }) => {
       const token = checkTokenShape(raw)
       if (!token.ok) return token
-      const app = await resolveApp(credentials, deps.targets)
+      const app = await resolveApp(credentials, deps.endpoints)
       if (!app.ok) return app
       const ready = await precheck(app.value)
       if (!ready.ok) return ready

@@ -5,6 +5,21 @@ import { createRateLimitStore, rateLimitFile } from '../graph/rate-limit-store'
 import type { Logger } from '../log/logger'
 import type { PracticeApp, PracticeRuntime } from '../practice/practice-runtime'
 
+/** Overrides for real mode: tests point it at a simulator on loopback. */
+export interface RealEndpoints {
+  readonly graphBaseUrl?: string
+  /** Origin serving `/{version}/dialog/oauth`; default https://www.facebook.com. */
+  readonly dialogBaseUrl?: string
+  readonly version?: string
+}
+
+/** Where one mode's calls go: its Graph client and its login dialog. */
+export interface GraphEndpoints {
+  readonly client: GraphClient
+  /** The Facebook Login dialog, e.g. https://www.facebook.com/v27.0/dialog/oauth. */
+  readonly dialogUrl: string
+}
+
 /**
  * Where each mode's calls go. Practice: the simulator main started (practice-runtime.ts) for
  * both Graph and the login dialog. Real: `GRAPH_API_BASE_URL` (default graph.facebook.com,
@@ -16,27 +31,13 @@ import type { PracticeApp, PracticeRuntime } from '../practice/practice-runtime'
  * app buckets are keyed per app (rate-limits.ts `appKeyOf`): a throttled app A, even remembered
  * across a relaunch, never holds app B's calls.
  */
-/** Overrides for real mode: tests point it at a simulator on loopback. */
-export interface RealEndpoints {
-  readonly graphBaseUrl?: string
-  /** Origin serving `/{version}/dialog/oauth`; default https://www.facebook.com. */
-  readonly dialogBaseUrl?: string
-  readonly version?: string
-}
-
-export interface TargetEndpoints {
-  readonly client: GraphClient
-  /** The Facebook Login dialog, e.g. https://www.facebook.com/v27.0/dialog/oauth. */
-  readonly dialogUrl: string
-}
-
-export interface GraphTargets {
-  endpoints(mode: AppMode): Promise<TargetEndpoints>
+export interface ModeEndpoints {
+  forMode(mode: AppMode): Promise<GraphEndpoints>
   /** The sample app of practice mode (starts the simulator if needed). */
   practiceApp(): Promise<PracticeApp>
 }
 
-export interface GraphTargetsDeps {
+export interface ModeEndpointsDeps {
   readonly practice: PracticeRuntime
   readonly real?: RealEndpoints
   readonly log: Logger
@@ -50,12 +51,12 @@ export interface GraphTargetsDeps {
 
 const FACEBOOK_WWW = 'https://www.facebook.com'
 
-export function createGraphTargets(deps: GraphTargetsDeps): GraphTargets {
-  let real: TargetEndpoints | undefined
+export function createModeEndpoints(deps: ModeEndpointsDeps): ModeEndpoints {
+  let real: GraphEndpoints | undefined
   // One practice client per simulator: a new session (after close) gets a new base URL.
-  let practice: { readonly baseUrl: string; readonly endpoints: TargetEndpoints } | undefined
+  let practice: { readonly baseUrl: string; readonly endpoints: GraphEndpoints } | undefined
 
-  const realEndpoints = (): TargetEndpoints => {
+  const realEndpoints = (): GraphEndpoints => {
     if (real) return real
     const client = createGraphClient({
       ...deps.clientOptions,
@@ -77,7 +78,7 @@ export function createGraphTargets(deps: GraphTargetsDeps): GraphTargets {
     return real
   }
 
-  const practiceEndpoints = async (): Promise<TargetEndpoints> => {
+  const practiceEndpoints = async (): Promise<GraphEndpoints> => {
     const session = await deps.practice.session()
     if (practice?.baseUrl === session.graphBaseUrl) return practice.endpoints
     const client = createGraphClient({
@@ -95,7 +96,7 @@ export function createGraphTargets(deps: GraphTargetsDeps): GraphTargets {
   }
 
   return {
-    endpoints: (mode) =>
+    forMode: (mode) =>
       mode === 'practice' ? practiceEndpoints() : Promise.resolve(realEndpoints()),
     practiceApp: async () => (await deps.practice.session()).app,
   }
