@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { DEFAULT_VAULT_PREFERENCES } from '@shared/ipc/schemas/vault-preferences'
 import { makeCanaryAppSecret, makeCanaryToken } from '../../tests/fixtures/canaries'
 import { createConnectionStore } from './connect/connection-store'
@@ -12,6 +13,8 @@ import { createElectronKvStore } from './settings/electron-kv-store'
 import { createFileKvStore } from './settings/file-kv-store'
 import type { KvStore } from './settings/kv-store'
 import { DEFAULT_SETTINGS, type Settings } from './settings/settings'
+import { isAdminRecord } from './vault/secrets-access'
+import { createVaultIndex } from './vault/vault-index'
 
 // electron-store imports electron; vitest.config inlines electron-store so this mock reaches it.
 vi.mock('electron', async () =>
@@ -19,10 +22,10 @@ vi.mock('electron', async () =>
 )
 
 /**
- * A `settings.json` as the version before `target` became `mode` wrote it, read by today's code
- * through both adapters (electron-store in the app, the JSON file in the preview). Nothing an
- * admin had may be lost: the connection, its keychain entries, the remembered businesses and every
- * other key.
+ * A `settings.json` as the versions before `target` became `mode`, and before vault records spelled
+ * the role `'EMPLOYEE' | 'ADMIN'`, wrote it, read by today's code through both adapters
+ * (electron-store in the app, the JSON file in the preview). Nothing an admin had may be lost: the
+ * connection, its keychain entries, the remembered businesses, the vault index and every other key.
  */
 const APP_ID = '123456789012345'
 const OLD_CONNECTION = {
@@ -41,8 +44,34 @@ const OLD_CONNECTION = {
 const { target: _target, ...unchanged } = OLD_CONNECTION
 const OLD_REMEMBERED = { [`real:${APP_ID}`]: '555', 'practice:999': '777' }
 const OLD_PREFERENCES = { idleLockMinutes: 15, clipboardClearSeconds: 60 }
+const oldRecord = (id: string, extra: object) => ({
+  id,
+  practice: false,
+  businessId: '555',
+  businessName: 'Harbour Lane Bakery',
+  appId: APP_ID,
+  appName: 'Bakery Tools',
+  scopes: ['ads_read'],
+  createdAt: '2026-11-30T09:00:00.000Z',
+  expiresAt: null,
+  fingerprint: 'wxyz',
+  lastCheck: null,
+  ...extra,
+})
+const SYSTEM_USER = { systemUserId: '61000001', systemUserName: 'Reports reader' }
+const OLD_RECORDS = [
+  oldRecord('rec-employee', { kind: 'system-user', ...SYSTEM_USER, systemUserRole: 'employee' }),
+  oldRecord('rec-admin', { kind: 'admin-system-user', ...SYSTEM_USER, systemUserRole: 'admin' }),
+  oldRecord('rec-imported', { kind: 'imported', label: 'Pasted token', notes: 'from the CRM' }),
+]
+/** The same records as today's code reads and writes them. */
+const NEW_RECORDS = [
+  { ...OLD_RECORDS[0], systemUserRole: 'EMPLOYEE' },
+  { ...OLD_RECORDS[1], systemUserRole: 'ADMIN' },
+  OLD_RECORDS[2],
+]
 const oldSettings = (connection: object) => ({
-  vaultRecords: [],
+  vaultRecords: OLD_RECORDS,
   connection,
   rememberedBusinesses: OLD_REMEMBERED,
   vaultPreferences: OLD_PREFERENCES,
@@ -97,7 +126,7 @@ describe.each(ADAPTERS)('a settings.json of the older shape, through %s', (_, op
     expect(store.rememberBusiness('real', '777777777', '888').ok).toBe(true)
 
     expect(read()).toStrictEqual({
-      vaultRecords: [],
+      vaultRecords: OLD_RECORDS,
       connection: { mode: 'real', ...unchanged, businessName: 'Harbour Lane Bakery Ltd' },
       rememberedBusinesses: { ...OLD_REMEMBERED, 'real:777777777': '888' },
       vaultPreferences: OLD_PREFERENCES,
@@ -116,5 +145,42 @@ describe.each(ADAPTERS)('a settings.json of the older shape, through %s', (_, op
     expect(store.summary()).toBeNull()
     await expect.poll(() => secrets.size()).toBe(0)
     expect(read()).toMatchObject({ connection: null, rememberedBusinesses: OLD_REMEMBERED })
+  })
+
+  it('reads the vault index with the role in upper case, every other field as it was', () => {
+    const { settings, read } = upgrade(oldSettings(OLD_CONNECTION))
+    const index = createVaultIndex(settings)
+
+    expect(index.list()).toStrictEqual(NEW_RECORDS)
+    // As main answers them over IPC: the strict response schema takes them.
+    expect(VaultRecordSummary.array().parse(index.list())).toStrictEqual(NEW_RECORDS)
+    expect(index.get('rec-admin')?.systemUserRole).toBe('ADMIN')
+    expect(index.list('reports').map((record) => record.id)).toStrictEqual([
+      'rec-employee',
+      'rec-admin',
+    ])
+    expect(index.list().map(isAdminRecord)).toStrictEqual([false, true, false])
+    // Reading changes nothing on disk.
+    expect(read().vaultRecords).toStrictEqual(OLD_RECORDS)
+  })
+
+  it('writes the whole index in the new shape on its next change, losing no record', () => {
+    const { settings, read } = upgrade(oldSettings(OLD_CONNECTION))
+    const index = createVaultIndex(settings)
+    expect(index.update('rec-imported', { notes: 'from the CRM, rotated' })).toBeDefined()
+
+    expect(read()).toStrictEqual({
+      vaultRecords: [
+        NEW_RECORDS[0],
+        NEW_RECORDS[1],
+        { ...NEW_RECORDS[2], notes: 'from the CRM, rotated' },
+      ],
+      connection: OLD_CONNECTION,
+      rememberedBusinesses: OLD_REMEMBERED,
+      vaultPreferences: OLD_PREFERENCES,
+    })
+    expect(createVaultIndex(open(dirs.at(-1)!)).list()).toStrictEqual(
+      VaultRecordSummary.array().parse(read().vaultRecords),
+    )
   })
 })

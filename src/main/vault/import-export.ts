@@ -114,7 +114,8 @@ export function inventoryCsv(records: readonly VaultRecordSummary[]): string {
       record.businessId,
       record.systemUserName ?? record.label ?? '',
       record.systemUserId ?? '',
-      record.systemUserRole ?? '',
+      // The inventory's words are as they always were: 'employee', 'admin'.
+      record.systemUserRole?.toLowerCase() ?? '',
       record.appName ?? '',
       record.appId,
       record.scopes.join(' '),

@@ -32,7 +32,7 @@ export const vaultSecretRef = (record: Pick<VaultRecordSummary, 'id' | 'kind'>):
 export const isAdminRecord = (record: VaultRecordSummary): boolean =>
   record.kind === 'admin-user' ||
   record.kind === 'admin-system-user' ||
-  record.systemUserRole === 'admin'
+  record.systemUserRole === 'ADMIN'
 
 /** Reads a record's token; `not-found` when the keychain no longer has it. */
 export async function readToken(
