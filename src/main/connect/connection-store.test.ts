@@ -103,7 +103,7 @@ describe('createConnectionStore', () => {
     expect(deps.secrets.size()).toBe(0)
   })
 
-  it('remembers the business per target and app', () => {
+  it('remembers the business per mode and app', () => {
     const store = createConnectionStore(setup())
     expect(store.rememberBusiness('real', '1234567', '555').ok).toBe(true)
     expect(store.rememberedBusiness('real', '1234567')).toBe('555')

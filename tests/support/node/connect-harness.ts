@@ -25,7 +25,7 @@ import { createClickingLoginPort, type ClickingLoginPort } from './clicking-logi
 /**
  * Main's services as the app builds them (buildServices → dispatcher), against the practice
  * simulator over loopback, with the in-memory keychain, a settings file and a log file in a temp
- * data directory, and the audit log there too. The "real" target is pointed at the same simulator,
+ * data directory, and the audit log there too. Real mode is pointed at the same simulator too,
  * so real-mode refusals (a wrong app secret, a desktop app) run against Meta's behaviour as
  * simulated. Every IPC answer is kept, so a test can scan them for secrets.
  */
