@@ -88,7 +88,7 @@ export async function benchFlowService(latencyMs: number): Promise<ScenarioResul
   const session: AdminSessionPort = {
     current: async () =>
       ok({
-        target: 'practice' as const,
+        mode: 'practice' as const,
         client,
         credentials: { token: f.adminUserToken, appSecret: f.appSecret },
         appId: f.appId,

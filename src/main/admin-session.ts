@@ -1,3 +1,4 @@
+import type { AppMode } from '@shared/ipc/schemas/mode'
 import type { Result } from '@shared/result'
 import type { GraphClient, GraphCredentials } from './graph/client'
 
@@ -8,7 +9,7 @@ import type { GraphClient, GraphCredentials } from './graph/client'
  * simulator-backed session and no Connect screens.
  */
 export interface AdminSession {
-  readonly target: 'practice' | 'real'
+  readonly mode: AppMode
   readonly client: GraphClient
   /** The admin's token (person or admin system user) signed with the app secret. Main only. */
   readonly credentials: GraphCredentials & { readonly appSecret: string }

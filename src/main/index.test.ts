@@ -8,7 +8,9 @@ import { readForm } from '../../tests/support/node/clicking-login-port'
 import type { electronFake as ElectronFake } from '../../tests/support/node/electron-fake'
 import { SETTLE } from '../../tests/support/node/waits'
 
-vi.mock('electron', async () => (await import('../../tests/support/node/electron-fake')).electronModule())
+vi.mock('electron', async () =>
+  (await import('../../tests/support/node/electron-fake')).electronModule(),
+)
 // Unit scope: the real keychain is covered by tests/keychain; here the in-memory store stands in.
 vi.mock('./secrets/keychain-store', async () => {
   const { createMemorySecretStore } = await import('./secrets/memory-secret-store')
@@ -127,7 +129,7 @@ describe('main/index.ts', () => {
     const pending = fake.ipcMain.invoke(
       'connect:sign-in',
       { senderFrame: frame },
-      { app: { target: 'practice' } },
+      { app: { mode: 'practice' } },
     )
     // The login window opens on the practice simulator's dialog (main started it on demand).
     await vi.waitFor(() => expect(fake.windows).toHaveLength(2), SETTLE)
@@ -147,7 +149,7 @@ describe('main/index.ts', () => {
     expect(location).toMatch(/^https:\/\/www\.facebook\.com\/connect\/login_success\.html\?/)
     expect(login.webContents.firePreventable('will-redirect', location)).toBe(true)
 
-    expect(await pending).toMatchObject({ ok: true, value: { target: 'practice' } })
+    expect(await pending).toMatchObject({ ok: true, value: { mode: 'practice' } })
     expect(login.destroyed).toBe(true)
     await vi.waitFor(
       () =>

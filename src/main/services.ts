@@ -5,7 +5,7 @@ import { err, ok } from '@shared/result'
 import { createAuditLog, type AuditLog } from './audit/audit-log'
 import { createAdminSessionPort } from './connect/admin-session-port'
 import { createConnectService } from './connect/connect-service'
-import { createGraphTargets, type RealEndpoints } from './connect/graph-targets'
+import { createModeEndpoints, type RealEndpoints } from './connect/mode-endpoints'
 import { daysUntilVersionRetires, GRAPH_API } from './graph/version'
 import { unavailableLoginPort, type LoginWindowPort } from './connect/login-port'
 import { isAllowedExternalUrl, type OpenExternal } from './links/external-links'
@@ -81,7 +81,7 @@ export function buildServices(ports: MainPorts): MainServices {
   const vaultIndex = createVaultIndex(ports.settings)
   const audit = ports.audit ?? createAuditLog({ dataDir: ports.dataDir })
   const practice = ports.practice ?? createPracticeRuntime({ log: ports.log })
-  const targets = createGraphTargets({
+  const endpoints = createModeEndpoints({
     practice,
     log: ports.log,
     dataDir: ports.dataDir,
@@ -94,7 +94,7 @@ export function buildServices(ports: MainPorts): MainServices {
     return {
       version: ports.version,
       // Real only while a real business is connected; practice is the default, and always shown.
-      mode: connection?.target === 'real' ? 'real' : 'practice',
+      mode: connection?.mode ?? 'practice',
       keychain: {
         available: keychain.available,
         backend: keychain.backend,
@@ -123,13 +123,13 @@ export function buildServices(ports: MainPorts): MainServices {
     secrets: ports.secrets,
     settings: ports.settings,
     log: ports.log,
-    targets,
+    endpoints,
     login: ports.login ?? unavailableLoginPort,
     statusChanged,
     audit,
     ...(ports.now ? { now: ports.now } : {}),
   })
-  const session = createAdminSessionPort(connect.store, targets)
+  const session = createAdminSessionPort(connect.store, endpoints)
 
   const flow = createFlowService({
     session,

@@ -173,8 +173,8 @@ describe('sign-in popups in the preview', () => {
   it('listens for the popup message only once the renderer signs in, then opens the dialog', async () => {
     const { api, opened } = loadWithPopups()
     expect(FakeEventSource.instances).toHaveLength(0)
-    await api[CHANNELS['connect:sign-in']]!({ app: { target: 'practice' } })
-    await api[CHANNELS['connect:sign-in']]!({ app: { target: 'practice' } })
+    await api[CHANNELS['connect:sign-in']]!({ app: { mode: 'practice' } })
+    await api[CHANNELS['connect:sign-in']]!({ app: { mode: 'practice' } })
     await settle()
     expect(FakeEventSource.instances).toHaveLength(1)
     const source = FakeEventSource.instances[0]!
@@ -187,7 +187,7 @@ describe('sign-in popups in the preview', () => {
 
   it('ignores anything but an http(s) URL', async () => {
     const { api, opened } = loadWithPopups()
-    await api[CHANNELS['connect:sign-in']]!({ app: { target: 'practice' } })
+    await api[CHANNELS['connect:sign-in']]!({ app: { mode: 'practice' } })
     await settle()
     const source = FakeEventSource.instances[0]!
     for (const data of [
@@ -204,7 +204,7 @@ describe('sign-in popups in the preview', () => {
 
   it('other channels never open the stream for it', async () => {
     const { api } = loadWithPopups()
-    await api[CHANNELS['connect:token-paste']]!({ app: { target: 'practice' }, token: 'x' })
+    await api[CHANNELS['connect:token-paste']]!({ app: { mode: 'practice' }, token: 'x' })
     await settle()
     expect(FakeEventSource.instances).toHaveLength(0)
   })

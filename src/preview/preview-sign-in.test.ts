@@ -123,7 +123,7 @@ async function clickThrough(url: string): Promise<string> {
 describe('sign-in in the browser preview', () => {
   it('opens the practice dialog as a popup and completes through the callback route', async () => {
     await openStream()
-    const pending = invoke('connect:sign-in', { app: { target: 'practice' } })
+    const pending = invoke('connect:sign-in', { app: { mode: 'practice' } })
     const url = await popupUrl()
     const session = await practice.session()
     expect(url.startsWith(`${session.graphBaseUrl}/v27.0/dialog/oauth?`)).toBe(true)
@@ -143,7 +143,7 @@ describe('sign-in in the browser preview', () => {
 
     expect(await pending).toMatchObject({
       status: 200,
-      json: { ok: true, value: { target: 'practice', tokenKind: 'user' } },
+      json: { ok: true, value: { mode: 'practice', tokenKind: 'user' } },
     })
     expect(secrets.size()).toBe(2)
     // The status change reached the page too.
@@ -154,7 +154,7 @@ describe('sign-in in the browser preview', () => {
 
   it('a callback with another state is refused and does not end the sign-in', async () => {
     await openStream()
-    const pending = invoke('connect:sign-in', { app: { target: 'practice' } })
+    const pending = invoke('connect:sign-in', { app: { mode: 'practice' } })
     await popupUrl()
     const forged = await fetch(`http://${host}${OAUTH_CALLBACK_PATH}?code=AQforged&state=forged`)
     expect(forged.status).toBe(400)
@@ -169,7 +169,7 @@ describe('sign-in in the browser preview', () => {
 
   it('a process without the session cannot listen in for the popup URL and its state', async () => {
     await openStream()
-    const pending = invoke('connect:sign-in', { app: { target: 'practice' } })
+    const pending = invoke('connect:sign-in', { app: { mode: 'practice' } })
     await popupUrl()
     const eavesdropper = await fetch(`http://${host}/__api/events`)
     expect(eavesdropper.status).toBe(403)

@@ -14,7 +14,7 @@ export const RELIABILITY_REQUIREMENTS: readonly Requirement[] = [
     ],
     tests: [
       'src/main/graph/rate-limit-store.test.ts',
-      'src/main/connect/graph-targets.test.ts',
+      'src/main/connect/mode-endpoints.test.ts',
       'src/main/graph/rate-limits.test.ts',
       'src/main/graph/usage-headers.test.ts',
       'src/main/graph/client-rate-limits.test.ts',

@@ -1,16 +1,16 @@
 import { err, ok } from '@shared/result'
 import type { AdminSessionPort } from '../admin-session'
 import type { ConnectionStore } from './connection-store'
-import type { GraphTargets } from './graph-targets'
+import type { ModeEndpoints } from './mode-endpoints'
 
 /**
  * Connect's side of the AdminSession port: the stored connection (secrets read from the keychain
- * on each call, never cached here) and the Graph client of its target. The flow and the vault ask
+ * on each call, never cached here) and the Graph client of its mode. The flow and the vault ask
  * for it per action, so a disconnect or a new business takes effect at once.
  */
 export function createAdminSessionPort(
   store: ConnectionStore,
-  targets: GraphTargets,
+  endpoints: ModeEndpoints,
 ): AdminSessionPort {
   return {
     async current() {
@@ -20,9 +20,9 @@ export function createAdminSessionPort(
       if (!summary.businessId || !summary.businessName) {
         return err('not-connected', 'connectMain.error.noBusinessChosen')
       }
-      const { client } = await targets.endpoints(summary.target)
+      const { client } = await endpoints.forMode(summary.mode)
       return ok({
-        target: summary.target,
+        mode: summary.mode,
         client,
         credentials: { token, appSecret },
         appId: summary.appId,

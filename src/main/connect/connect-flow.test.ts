@@ -22,7 +22,7 @@ describe('sign in with Facebook (practice, through the simulator’s dialog)', (
     expect(result).toMatchObject({
       ok: true,
       value: {
-        target: 'practice',
+        mode: 'practice',
         appId: h.sim.fixtures.appId,
         appName: 'Harbour Lane Orders',
         userId: h.sim.fixtures.adminUserId,
@@ -63,11 +63,11 @@ describe('sign in with Facebook (practice, through the simulator’s dialog)', (
       ok: true,
       value: {
         mode: 'practice',
-        connection: { target: 'practice' },
+        connection: { mode: 'practice' },
         practice: { businessName: 'Harbour Lane Bakery' },
       },
     })
-    expect(h.events.at(-1)).toMatchObject({ connection: { target: 'practice' } })
+    expect(h.events.at(-1)).toMatchObject({ connection: { mode: 'practice' } })
   })
 
   it('a Cancel in the dialog stores nothing and says so', async () => {
@@ -119,7 +119,7 @@ describe('paste a token', () => {
   it('connects with a person’s token from Graph API Explorer', async () => {
     const token = h.sim.issueToken({ kind: 'user' })
     const result = await h.invoke('connect:token-paste', { app: PRACTICE, token: `  ${token}\n` })
-    expect(result).toMatchObject({ ok: true, value: { tokenKind: 'user', target: 'practice' } })
+    expect(result).toMatchObject({ ok: true, value: { tokenKind: 'user', mode: 'practice' } })
     expect(await h.secrets.get(adminTokenRef('practice', h.sim.fixtures.appId))).toBe(token)
   })
 
@@ -140,7 +140,7 @@ describe('paste a token', () => {
   it('a real connection makes the mode real; disconnect removes everything and returns to practice', async () => {
     const token = h.sim.issueToken({ kind: 'user' })
     const result = await h.invoke('connect:token-paste', { app: realApp(h.sim), token })
-    expect(result).toMatchObject({ ok: true, value: { target: 'real' } })
+    expect(result).toMatchObject({ ok: true, value: { mode: 'real' } })
     expect(await h.invoke('app:status-get', {})).toMatchObject({ value: { mode: 'real' } })
     expect(h.secrets.refs().map((ref) => ref.id)).toStrictEqual([
       `real:${h.sim.fixtures.appId}`,

@@ -71,7 +71,7 @@ describe('local checks, before Meta is asked', () => {
     ],
   ])('%s', async (_name, app, messageKey) => {
     const result = await h.invoke('connect:token-paste', {
-      app: { target: 'real', ...app },
+      app: { mode: 'real', ...app },
       token: h.sim.issueToken({ kind: 'user' }),
     })
     expectRefused(result, 'invalid-input', messageKey)

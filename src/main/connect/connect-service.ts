@@ -11,7 +11,7 @@ import { connectionRecordId, resolveApp, type ResolvedApp } from './app-credenti
 import { listBusinessSummaries } from './businesses'
 import { createConnectionStore, type ConnectionStore } from './connection-store'
 import { checkTokenShape } from './credential-shape'
-import type { GraphTargets } from './graph-targets'
+import type { ModeEndpoints } from './mode-endpoints'
 import type { LoginWindowPort } from './login-port'
 import { runPreflight } from './preflight'
 import { createSignIn } from './sign-in'
@@ -33,7 +33,7 @@ export interface ConnectDeps {
   readonly secrets: SecretStore
   readonly settings: KvStore<Settings>
   readonly log: Logger
-  readonly targets: GraphTargets
+  readonly endpoints: ModeEndpoints
   readonly login: LoginWindowPort
   readonly audit?: ConnectAudit
   /** Tells the renderer the status changed (who is connected, which business). */
@@ -52,7 +52,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
 export function createConnectService(deps: ConnectDeps): ConnectService {
   const now = deps.now ?? Date.now
   const store = createConnectionStore(deps)
-  const signIn = createSignIn({ login: deps.login, targets: deps.targets, log: deps.log })
+  const signIn = createSignIn({ login: deps.login, endpoints: deps.endpoints, log: deps.log })
 
   const audit = (
     action: 'connect' | 'disconnect',
@@ -76,7 +76,7 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
     const current = store.summary()
     // A real connection is only replaced by reconnecting the same app; anything else would drop
     // the admin's real credentials as a side effect. Practice gives way to real on its own.
-    if (current?.target === 'real' && (app.target !== 'real' || current.appId !== app.appId)) {
+    if (current?.mode === 'real' && (app.mode !== 'real' || current.appId !== app.appId)) {
       return err('conflict', 'connectMain.error.disconnectFirst', {
         hintKey: 'connectMain.hint.disconnectFirst',
       })
@@ -85,11 +85,11 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
   }
 
   const summarise = (app: ResolvedApp, checked: ValidatedToken): ConnectionSummary => {
-    const remembered = store.rememberedBusiness(app.target, app.appId)
+    const remembered = store.rememberedBusiness(app.mode, app.appId)
     const business = checked.businesses.find((candidate) => candidate.id === remembered)
     const appName = app.appName ?? checked.appName
     return {
-      target: app.target,
+      mode: app.mode,
       appId: app.appId,
       ...(appName ? { appName: appName.slice(0, MAX_TEXT) } : {}),
       userId: checked.userId.slice(0, MAX_TEXT),
@@ -104,8 +104,8 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
 
   /** Checks the token with Meta, then stores it: both secrets and the summary, or nothing. */
   const connect = async (app: ResolvedApp, token: string): Promise<Result<ConnectionSummary>> => {
-    const recordId = connectionRecordId(app.target, app.appId)
-    const { client } = await deps.targets.endpoints(app.target)
+    const recordId = connectionRecordId(app.mode, app.appId)
+    const { client } = await deps.endpoints.forMode(app.mode)
     const checked = await validateToken(client, app, token, now())
     if (!checked.ok) {
       audit('connect', 'refused', { recordId, detailKey: checked.error.messageKey })
@@ -118,7 +118,7 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
       return saved
     }
     audit('connect', 'succeeded', { recordId })
-    deps.log.info('connect.connected', { target: app.target, kind: summary.tokenKind })
+    deps.log.info('connect.connected', { mode: app.mode, kind: summary.tokenKind })
     deps.statusChanged()
     return ok(summary)
   }
@@ -126,13 +126,13 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
   const loaded = async () => {
     const connection = await store.load()
     if (!connection.ok) return connection
-    const { client } = await deps.targets.endpoints(connection.value.summary.target)
+    const { client } = await deps.endpoints.forMode(connection.value.summary.mode)
     return ok({ connection: connection.value, client })
   }
 
   const handlers: ConnectHandlers = {
     'connect:sign-in': async ({ app: credentials }) => {
-      const app = await resolveApp(credentials, deps.targets)
+      const app = await resolveApp(credentials, deps.endpoints)
       if (!app.ok) return app
       const ready = await precheck(app.value)
       if (!ready.ok) return ready
@@ -146,7 +146,7 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
     'connect:token-paste': async ({ app: credentials, token: raw }) => {
       const token = checkTokenShape(raw)
       if (!token.ok) return token
-      const app = await resolveApp(credentials, deps.targets)
+      const app = await resolveApp(credentials, deps.endpoints)
       if (!app.ok) return app
       const ready = await precheck(app.value)
       if (!ready.ok) return ready
@@ -159,10 +159,7 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
       const { connection, client } = session.value
       const listed = await listBusinessSummaries(client, connection)
       if (!listed.ok) return listed
-      const remembered = store.rememberedBusiness(
-        connection.summary.target,
-        connection.summary.appId,
-      )
+      const remembered = store.rememberedBusiness(connection.summary.mode, connection.summary.appId)
       const still = listed.value.find((business) => business.id === remembered)
       return ok({ businesses: listed.value, rememberedBusinessId: still ? still.id : null })
     },
@@ -176,13 +173,13 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
       if (!listed.ok) return listed
       const business = listed.value.find((candidate) => candidate.id === businessId)
       if (!business) return err('not-found', 'connectMain.error.businessNotFound')
-      const { target, appId } = connection.summary
+      const { mode, appId } = connection.summary
       const summary = {
         ...connection.summary,
         businessId: business.id,
         businessName: business.name,
       }
-      const remembered = store.rememberBusiness(target, appId, business.id)
+      const remembered = store.rememberBusiness(mode, appId, business.id)
       if (!remembered.ok) return remembered
       const updated = store.update(summary)
       if (!updated.ok) return updated
@@ -200,7 +197,7 @@ export function createConnectService(deps: ConnectDeps): ConnectService {
       signIn.cancel()
       const summary = store.summary()
       const cleared = await store.clear()
-      const recordId = summary ? connectionRecordId(summary.target, summary.appId) : undefined
+      const recordId = summary ? connectionRecordId(summary.mode, summary.appId) : undefined
       if (!cleared.ok) {
         audit('disconnect', 'failed', { ...(recordId ? { recordId } : {}) })
         return cleared

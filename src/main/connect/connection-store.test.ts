@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionSummary } from '@shared/ipc/schemas/connect'
+import type { AppMode } from '@shared/ipc/schemas/mode'
 import { createLogger, memorySink } from '../log/logger'
 import { createMemorySecretStore } from '../secrets/memory-secret-store'
 import type { KvStore } from '../settings/kv-store'
@@ -7,8 +8,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings/settings'
 import { adminTokenRef, appSecretRef } from './app-credentials'
 import { createConnectionStore } from './connection-store'
 
-const summary = (target: 'practice' | 'real', appId = '123456789'): ConnectionSummary => ({
-  target,
+const summary = (mode: AppMode, appId = '123456789'): ConnectionSummary => ({
+  mode,
   appId,
   userId: '42',
   userName: 'Ada',
@@ -57,7 +58,7 @@ describe('createConnectionStore', () => {
   })
 
   it('treats a hand-edited summary it cannot read as no connection', async () => {
-    const deps = setup({ connection: { target: 'real', appId: 7 } as unknown as ConnectionSummary })
+    const deps = setup({ connection: { mode: 'real', appId: 7 } as unknown as ConnectionSummary })
     const store = createConnectionStore(deps)
     expect(store.summary()).toBeNull()
     expect(await store.load()).toMatchObject({ ok: false, error: { code: 'not-connected' } })
@@ -102,7 +103,7 @@ describe('createConnectionStore', () => {
     expect(deps.secrets.size()).toBe(0)
   })
 
-  it('remembers the business per target and app', () => {
+  it('remembers the business per mode and app', () => {
     const store = createConnectionStore(setup())
     expect(store.rememberBusiness('real', '1234567', '555').ok).toBe(true)
     expect(store.rememberedBusiness('real', '1234567')).toBe('555')

@@ -1,12 +1,13 @@
 import { ConnectionSummary } from '@shared/ipc/schemas/connect'
+import type { AppMode } from '@shared/ipc/schemas/mode'
 import { err, ok, type AppError, type Result } from '@shared/result'
 import type { Logger } from '../log/logger'
 import { keychainOf } from '../secrets/keychain'
 import type { SecretRef, SecretStore } from '../secrets/secret-store'
 import type { KvStore } from '../settings/kv-store'
+import { migrateConnection } from '../settings/migrations'
 import type { Settings } from '../settings/settings'
 import { adminTokenRef, appSecretRef, connectionRecordId } from './app-credentials'
-import type { Target } from './graph-targets'
 
 /**
  * The one connection main keeps: its secrets (the admin's token, the app secret) in the keychain
@@ -33,16 +34,16 @@ export interface ConnectionStore {
   update(summary: ConnectionSummary): Result<void>
   /** Removes the secrets, then the summary. */
   clear(): Promise<Result<void>>
-  rememberedBusiness(target: Target, appId: string): string | undefined
-  rememberBusiness(target: Target, appId: string, businessId: string): Result<void>
+  rememberedBusiness(mode: AppMode, appId: string): string | undefined
+  rememberBusiness(mode: AppMode, appId: string, businessId: string): Result<void>
 }
 
 /** A settings write that failed, as the admin reads it (keychain failures come from keychainOf). */
 const STORAGE_FAILED: AppError = { code: 'storage-failed', messageKey: 'errors.storageFailed' }
 
-const refsOf = (summary: Pick<ConnectionSummary, 'target' | 'appId'>): SecretRef[] => [
-  appSecretRef(summary.target, summary.appId),
-  adminTokenRef(summary.target, summary.appId),
+const refsOf = (summary: Pick<ConnectionSummary, 'mode' | 'appId'>): SecretRef[] => [
+  appSecretRef(summary.mode, summary.appId),
+  adminTokenRef(summary.mode, summary.appId),
 ]
 
 export function createConnectionStore(deps: {
@@ -86,11 +87,14 @@ export function createConnectionStore(deps: {
     }
   }
 
-  /** The stored summary, if it still reads as one (a hand-edited file is treated as none). */
+  /**
+   * The stored summary, if it still reads as one (a hand-edited file is treated as none); one an
+   * older version wrote is read in today's shape (settings/migrations.ts).
+   */
   const readSummary = (): ConnectionSummary | null => {
     const raw: unknown = settings.get('connection')
     if (raw === null || raw === undefined) return null
-    const parsed = ConnectionSummary.safeParse(raw)
+    const parsed = ConnectionSummary.safeParse(migrateConnection(raw))
     if (!parsed.success) log.warn('connect.stored-summary-unreadable')
     return parsed.success ? parsed.data : null
   }
@@ -105,7 +109,7 @@ export function createConnectionStore(deps: {
   // A practice connection does not outlive its session: the simulator and every token it minted
   // lived in memory, so one found at start-up is stale. Its metadata goes now, its entries soon.
   const found = readSummary()
-  if (found?.target === 'practice') {
+  if (found?.mode === 'practice') {
     if (writeSettings('connection', null).ok) void deleteQuietly(refsOf(found))
   }
 
@@ -144,8 +148,8 @@ export function createConnectionStore(deps: {
       }
       if (
         previous &&
-        connectionRecordId(previous.target, previous.appId) !==
-          connectionRecordId(summary.target, summary.appId)
+        connectionRecordId(previous.mode, previous.appId) !==
+          connectionRecordId(summary.mode, summary.appId)
       ) {
         // The connection this one replaced (practice → real) leaves nothing behind.
         await deleteQuietly(refsOf(previous))
@@ -185,15 +189,15 @@ export function createConnectionStore(deps: {
       return writeSettings('connection', null)
     },
 
-    rememberedBusiness: (target, appId) => {
-      const value: unknown = remembered()[connectionRecordId(target, appId)]
+    rememberedBusiness: (mode, appId) => {
+      const value: unknown = remembered()[connectionRecordId(mode, appId)]
       return typeof value === 'string' ? value : undefined
     },
 
-    rememberBusiness: (target, appId, businessId) =>
+    rememberBusiness: (mode, appId, businessId) =>
       writeSettings('rememberedBusinesses', {
         ...remembered(),
-        [connectionRecordId(target, appId)]: businessId,
+        [connectionRecordId(mode, appId)]: businessId,
       }),
   }
 }

@@ -5,7 +5,7 @@ import { createGraphClient } from '../graph/client'
 import { startFakeGraph, type FakeGraphServer } from '../../../tests/support/node/fake-graph-server'
 import { silentLogger } from '../log/logger'
 import type { ResolvedApp } from './app-credentials'
-import type { GraphTargets } from './graph-targets'
+import type { ModeEndpoints } from './mode-endpoints'
 import type { LoginWindowPort } from './login-port'
 import {
   buildDialogUrl,
@@ -130,8 +130,8 @@ describe('the long-lived exchange', () => {
       log: silentLogger,
       retry: { maxAttempts: 1 },
     })
-    const targets: GraphTargets = {
-      endpoints: async () => ({ client, dialogUrl: `${fake!.baseUrl}/v27.0/dialog/oauth` }),
+    const endpoints: ModeEndpoints = {
+      forMode: async () => ({ client, dialogUrl: `${fake!.baseUrl}/v27.0/dialog/oauth` }),
       practiceApp: () => Promise.reject(new Error('not used')),
     }
     let challenge = ''
@@ -143,8 +143,8 @@ describe('the long-lived exchange', () => {
         return ok({ finalUrl: redirect(`code=AQcode123&state=${state}`) })
       },
     }
-    const app: ResolvedApp = { target: 'real', appId: '123456789012345', appSecret }
-    const signIn = createSignIn({ login, targets, log: silentLogger })
+    const app: ResolvedApp = { mode: 'real', appId: '123456789012345', appSecret }
+    const signIn = createSignIn({ login, endpoints, log: silentLogger })
     expect(await signIn.run(app)).toStrictEqual({ ok: true, value: { token: 'EAAlonglived' } })
 
     expect(fake.requests).toHaveLength(2)
@@ -180,16 +180,16 @@ describe('the long-lived exchange', () => {
           signal.addEventListener('abort', () => resolve(ok({ finalUrl: '' }))),
         ),
     }
-    const targets: GraphTargets = {
-      endpoints: async () => ({
+    const endpoints: ModeEndpoints = {
+      forMode: async () => ({
         client: createGraphClient({ baseUrl: 'http://127.0.0.1:9', log: silentLogger }),
         dialogUrl: 'http://127.0.0.1:9/v27.0/dialog/oauth',
       }),
       practiceApp: () => Promise.reject(new Error('not used')),
     }
-    const signIn = createSignIn({ login: waiting, targets, log: silentLogger, timeoutMs: 20 })
+    const signIn = createSignIn({ login: waiting, endpoints, log: silentLogger, timeoutMs: 20 })
     const result = await signIn.run({
-      target: 'real',
+      mode: 'real',
       appId: '123456789012345',
       appSecret: 'c'.repeat(32),
     })

@@ -1,7 +1,7 @@
 import { err, ok, type AppError, type Result } from '@shared/result'
 import type { Logger } from '../log/logger'
 import type { ResolvedApp } from './app-credentials'
-import type { GraphTargets } from './graph-targets'
+import type { ModeEndpoints } from './mode-endpoints'
 import { loginCancelled, type LoginWindowPort } from './login-port'
 import {
   buildDialogUrl,
@@ -27,7 +27,7 @@ export interface SignIn {
 
 export interface SignInDeps {
   readonly login: LoginWindowPort
-  readonly targets: GraphTargets
+  readonly endpoints: ModeEndpoints
   readonly log: Logger
   /**
    * How long the dialog may stay open. Ten minutes: the code Facebook Login hands back is only
@@ -51,7 +51,7 @@ export function createSignIn(deps: SignInDeps): SignIn {
     app: ResolvedApp,
     signal: AbortSignal,
   ): Promise<Result<{ token: string }>> => {
-    const { client, dialogUrl } = await deps.targets.endpoints(app.target)
+    const { client, dialogUrl } = await deps.endpoints.forMode(app.mode)
     const redirectUri = deps.login.redirectUri
     const state = newState()
     const pkce = newPkce()

@@ -7,7 +7,7 @@ import { listAssets, type BusinessAsset } from '../graph/assets'
 /**
  * The business's assets per kind, read once per session and kept in main's memory, so the
  * renderer pages and searches through thousands of Pages with one small IPC answer per screen
- * instead of holding (or re-reading) them all. Keyed by target, business and kind: switching the
+ * instead of holding (or re-reading) them all. Keyed by mode, business and kind: switching the
  * business or going from practice to real never shows the other one's assets.
  */
 export interface AssetCache {
@@ -29,7 +29,7 @@ export interface AssetCache {
 }
 
 const keyOf = (session: AdminSession, kind: AssignableKind) =>
-  `${session.target}:${session.businessId}:${kind}`
+  `${session.mode}:${session.businessId}:${kind}`
 
 const toItem = (asset: BusinessAsset): AssetItem => ({
   id: asset.id,

@@ -163,7 +163,7 @@ describe('crash-resume at every side-effect point (REL-03)', () => {
         session: {
           current: async () =>
             ok({
-              target: 'practice',
+              mode: 'practice',
               client,
               credentials: { token: f.adminUserToken, appSecret: f.appSecret },
               appId: f.appId,

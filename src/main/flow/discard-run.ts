@@ -1,3 +1,4 @@
+import { modeOf } from '@shared/ipc/schemas/mode'
 import { err, ok, type Result } from '@shared/result'
 import type { AdminSessionPort } from '../admin-session'
 import { revokeAllTokens, revokeToken } from '../graph/tokens'
@@ -87,8 +88,8 @@ async function revokeUnrecorded(
 ): Promise<Result<void>> {
   const session = await deps.session.current()
   if (!session.ok) return session
-  const { client, credentials, businessId, target, appId } = session.value
-  if (businessId !== run.businessId || target !== (run.practice ? 'practice' : 'real')) {
+  const { client, credentials, businessId, mode, appId } = session.value
+  if (businessId !== run.businessId || mode !== modeOf(run.practice)) {
     return err('conflict', 'flowMain.run.otherBusiness', {
       params: { business: run.businessName },
     })

@@ -139,7 +139,7 @@ export function createFlowService(deps: FlowDeps): FlowService {
           runId: randomUUID(),
           vaultRecordId: randomUUID(),
           now: now().toISOString(),
-          practice: session.target === 'practice',
+          practice: session.mode === 'practice',
           businessId: session.businessId,
           businessName: session.businessName,
           appId: session.appId,

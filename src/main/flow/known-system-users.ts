@@ -39,8 +39,8 @@ interface Kept {
   readonly readAt: number
 }
 
-// Target and business: practice and real, or two businesses, never share a list.
-const keyOf = (session: AdminSession) => `${session.target}:${session.businessId}`
+// Mode and business: practice and real, or two businesses, never share a list.
+const keyOf = (session: AdminSession) => `${session.mode}:${session.businessId}`
 
 export function createKnownSystemUsers(clock: () => number): KnownSystemUsers {
   const kept = new Map<string, Kept>()

@@ -105,7 +105,7 @@ export async function readOverview(
   return ok({
     businessId: session.businessId,
     businessName: session.businessName,
-    practice: session.target === 'practice',
+    practice: session.mode === 'practice',
     systemUsers,
     quota: {
       regular: { used: regularUsed, limit, left: Math.max(0, limit - regularUsed) },

@@ -4,6 +4,7 @@ import {
   type RunActionKind,
   type RunSummary,
 } from '@shared/ipc/schemas/flow'
+import { modeOf } from '@shared/ipc/schemas/mode'
 import { err, ok, type AppError, type Result } from '@shared/result'
 import type { AdminSession, AdminSessionPort } from '../admin-session'
 import type { Logger } from '../log/logger'
@@ -231,8 +232,10 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
   ): Promise<Result<RunSummary>> => {
     const session = await deps.session.current()
     if (!session.ok) return session
-    const expectedTarget = run.practice ? 'practice' : 'real'
-    if (session.value.businessId !== run.businessId || session.value.target !== expectedTarget) {
+    if (
+      session.value.businessId !== run.businessId ||
+      session.value.mode !== modeOf(run.practice)
+    ) {
       return err('conflict', 'flowMain.run.otherBusiness', {
         params: { business: run.businessName },
       })

@@ -1,5 +1,5 @@
 /**
- * Which Graph API address the real target may use. `GRAPH_API_BASE_URL` exists so a developer or
+ * Which Graph API address real mode may use. `GRAPH_API_BASE_URL` exists so a developer or
  * a test can point the app at a simulator on loopback; in an installed app an environment
  * variable is something any program that starts it can set, so there it may only name Meta's own
  * Graph hosts over https — anything else would send the admin's token to whoever set it.

@@ -84,7 +84,7 @@ export interface GraphClientOptions {
   readonly random?: () => number
   readonly retry?: Partial<RetryPolicy>
   readonly rateLimits?: Partial<RateLimitPolicy>
-  /** Keeps closed rate-limit buckets across launches (REL-01); the real target's client only. */
+  /** Keeps closed rate-limit buckets across launches (REL-01); real mode's client only. */
   readonly rateLimitStore?: ClosedBucketStore
   readonly transport?: Transport
 }

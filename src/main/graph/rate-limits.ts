@@ -54,7 +54,7 @@ export interface ClosedBucket {
 
 /**
  * Closed buckets kept across launches (rate-limit-store.ts), so quitting and reopening the app
- * right after Meta throttled it does not send to that bucket early. Only the real target has one.
+ * right after Meta throttled it does not send to that bucket early. Only real mode's client has one.
  */
 export interface ClosedBucketStore {
   /** What an earlier run saved; expired entries are fine (the limiter drops them). */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Role } from '@shared/catalog/goals'
 import type { Result } from '@shared/result'
 import type { GraphClient, GraphCredentials } from './client'
 import { listAll } from './paginate'
@@ -7,9 +8,9 @@ import { callParsed, mapResult, Success, withOptions, type CallOptions } from '.
 /**
  * System users of a business (docs/graph-api.md §2.2): list (all pages, with `total_count`),
  * create, rename, and find by name — the read-before-write the setup flow uses to reconcile a
- * create whose outcome was lost (REL-04), since Graph offers no idempotency key.
+ * create whose outcome was lost (REL-04), since Graph offers no idempotency key. Roles are the
+ * catalog's `Role` (`'EMPLOYEE' | 'ADMIN'`), Meta's own spelling.
  */
-export type SystemUserRole = 'ADMIN' | 'EMPLOYEE'
 
 export interface SystemUser {
   readonly id: string
@@ -87,7 +88,7 @@ export async function findSystemUserByName(
 export async function createSystemUser(
   client: GraphClient,
   credentials: GraphCredentials,
-  input: { readonly businessId: string; readonly name: string; readonly role: SystemUserRole },
+  input: { readonly businessId: string; readonly name: string; readonly role: Role },
   options?: CallOptions,
 ): Promise<Result<{ id: string }>> {
   return callParsed(

@@ -11,11 +11,11 @@ export interface Settings extends Record<string, unknown> {
   vaultRecords: VaultRecordSummary[]
   /**
    * Who is connected to which app (Connect step): metadata only. The admin's token and the app
-   * secret sit in the keychain under ids derived from `target` and `appId`
-   * (connect/app-credentials.ts).
+   * secret sit in the keychain under ids derived from `mode` and `appId`
+   * (connect/app-credentials.ts). Older versions called `mode` `target`: migrations.ts reads it.
    */
   connection: ConnectionSummary | null
-  /** The business chosen last time, per `<target>:<appId>`, so reconnecting picks it again. */
+  /** The business chosen last time, per `<mode>:<appId>`, so reconnecting picks it again. */
   rememberedBusinesses: Record<string, string>
   /** Idle lock and clipboard clear delay, chosen in the vault's settings panel. */
   vaultPreferences: VaultPreferences

@@ -332,6 +332,52 @@ describe('the encrypted vault backup', () => {
     })
   })
 
+  it('restores a backup an older version wrote, its lower-case roles read in upper case', async () => {
+    const salt = realCrypto.randomBytes(16)
+    const iv = realCrypto.randomBytes(12)
+    const header = {
+      format: 'sua-vault-export' as const,
+      version: 1 as const,
+      kdf: {
+        name: 'scrypt' as const,
+        N: SCRYPT_N_RANGE.min,
+        r: 8 as const,
+        p: 1 as const,
+        salt: salt.toString('base64'),
+      },
+      cipher: { name: 'aes-256-gcm' as const, iv: iv.toString('base64') },
+    }
+    const key = realCrypto.scryptSync(PASSWORD, salt, 32, { N: SCRYPT_N_RANGE.min })
+    const cipher = realCrypto.createCipheriv('aes-256-gcm', key, iv)
+    cipher.setAAD(headerBytes(header))
+    const roles = ['admin', 'employee', undefined] as const
+    const written = {
+      ...payload,
+      records: payload.records.map((record, index) => ({
+        ...record,
+        ...(roles[index] ? { systemUserRole: roles[index] } : {}),
+      })),
+    }
+    const plaintext = Buffer.from(JSON.stringify(written), 'utf8')
+    const data = Buffer.concat([cipher.update(plaintext), cipher.final()])
+    const file = serializeEnvelope({
+      ...header,
+      cipher: { ...header.cipher, tag: cipher.getAuthTag().toString('base64') },
+      data: data.toString('base64'),
+    })
+
+    expect(await decryptVaultBackup(file, PASSWORD)).toEqual({
+      ok: true,
+      value: {
+        secrets: payload.secrets,
+        records: payload.records.map((record, index) => ({
+          ...record,
+          ...(roles[index] ? { systemUserRole: roles[index].toUpperCase() } : {}),
+        })),
+      },
+    })
+  })
+
   it('asks for a password of at least 12 characters, in plain words', async () => {
     expect(await encryptVaultBackup(payload, 'elevenchars', FAST)).toEqual({
       ok: false,

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto'
 import type { AppError, MessageParams } from '@shared/result'
+import { migrateBackupPayload } from '../settings/migrations'
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -202,6 +203,7 @@ function readPayload(parts: readonly Buffer[]): BackupResult<BackupPayload> {
     if (whole && !parts.includes(whole)) whole.fill(0)
   }
   // Authenticated but not what we write: a bug or a file made by something else with the password.
-  const checked = BackupPayload.safeParse(json)
+  // A backup an older version wrote is read in today's shape first (settings/migrations.ts).
+  const checked = BackupPayload.safeParse(migrateBackupPayload(json))
   return checked.success ? { ok: true, value: checked.data } : fail('damaged')
 }

@@ -1,3 +1,4 @@
+import { modeOf } from '@shared/ipc/schemas/mode'
 import { en } from '@shared/i18n/en'
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { ok, type Result } from '@shared/result'
@@ -23,7 +24,8 @@ export function inventoryCsv(records: readonly VaultRecordSummary[]): string {
       record.businessId,
       record.systemUserName ?? record.label ?? '',
       record.systemUserId ?? '',
-      record.systemUserRole ?? '',
+      // The inventory's words are as they always were: 'employee', 'admin'.
+      record.systemUserRole?.toLowerCase() ?? '',
       record.appName ?? '',
       record.appId,
       record.scopes.join(' '),
@@ -33,7 +35,7 @@ export function inventoryCsv(records: readonly VaultRecordSummary[]): string {
       record.fingerprint,
       record.lastCheck?.at ?? '',
       record.lastCheck?.outcome ?? '',
-      record.practice ? 'practice' : 'real',
+      modeOf(record.practice),
       record.notes ?? '',
     ]
       .map(csvField)

@@ -124,7 +124,7 @@ export async function importToken(
   const record: VaultRecordSummary = {
     id: randomUUID(),
     kind: 'imported',
-    practice: session.value.target === 'practice',
+    practice: session.value.mode === 'practice',
     businessId: session.value.businessId,
     businessName: session.value.businessName,
     ...(systemUserId ? { systemUserId } : {}),

@@ -1,3 +1,4 @@
+import { modeOf } from '@shared/ipc/schemas/mode'
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import { err, ok, type Result } from '@shared/result'
 import type { AdminSession, AdminSessionPort } from '../admin-session'
@@ -31,7 +32,7 @@ export const vaultSecretRef = (record: Pick<VaultRecordSummary, 'id' | 'kind'>):
 export const isAdminRecord = (record: VaultRecordSummary): boolean =>
   record.kind === 'admin-user' ||
   record.kind === 'admin-system-user' ||
-  record.systemUserRole === 'admin'
+  record.systemUserRole === 'ADMIN'
 
 /** Reads a record's token; `not-found` when the keychain no longer has it. */
 export async function readToken(
@@ -74,10 +75,9 @@ export async function sessionFor(
 ): Promise<Result<AdminSession>> {
   const session = await port.current()
   if (!session.ok) return session
-  const practice = session.value.target === 'practice'
-  if (record.practice !== practice) {
+  if (modeOf(record.practice) !== session.value.mode) {
     return err('invalid-input', 'vaultMain.otherMode', {
-      params: { mode: record.practice ? 'practice' : 'real' },
+      params: { mode: modeOf(record.practice) },
     })
   }
   if (record.appId !== session.value.appId) return err('invalid-input', 'vaultMain.otherApp')

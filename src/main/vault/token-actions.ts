@@ -143,7 +143,7 @@ export async function revokeAll(
   if (context.lock.isLocked()) return err('conflict', 'vaultMain.locked')
   const session = await context.deps.session.current()
   if (!session.ok) return session
-  const practice = session.value.target === 'practice'
+  const practice = session.value.mode === 'practice'
   const records = context.deps.vault
     .list()
     .filter((record) => record.systemUserId === systemUserId && record.practice === practice)

@@ -24,7 +24,7 @@ describe('offline viewing', () => {
   it('lists, searches, filters and opens 1,000 records with 0 keychain reads and 0 network calls', async () => {
     const network = { count: 0 }
     const session: AdminSession = {
-      target: 'practice',
+      mode: 'practice',
       client: refusingClient(network),
       credentials: { token: 'unused-admin-token', appSecret: 'unused-secret' },
       appId: 'app1',

@@ -1,5 +1,6 @@
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
 import type { KvStore } from '../settings/kv-store'
+import { migrateVaultRecords } from '../settings/migrations'
 import type { Settings } from '../settings/settings'
 
 /**
@@ -34,7 +35,16 @@ const searchableText = (record: VaultRecordSummary): string =>
     .toLowerCase()
 
 export function createVaultIndex(settings: KvStore<Settings>): VaultIndex {
-  const all = () => settings.get('vaultRecords')
+  // Records an older version stored are read in today's shape (settings/migrations.ts); every
+  // write below stores what all() answered, so the index is migrated on its next change. The
+  // answer is kept while the store hands back the same array, so a list of 10,000 records is not
+  // scanned again on every read.
+  let read: { stored: VaultRecordSummary[]; records: VaultRecordSummary[] } | undefined
+  const all = (): VaultRecordSummary[] => {
+    const stored = settings.get('vaultRecords')
+    if (read?.stored !== stored) read = { stored, records: migrateVaultRecords(stored) }
+    return read.records
+  }
   return {
     list(query) {
       const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean)

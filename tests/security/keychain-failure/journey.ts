@@ -12,7 +12,7 @@ import type { World } from './world'
  * each step one IPC request through the dispatcher.
  */
 
-export const PRACTICE_APP = { target: 'practice' } as const
+export const PRACTICE_APP = { mode: 'practice' } as const
 
 const idsOf = (f: SeedFixtures): Record<AssignmentGroup['kind'], readonly string[]> => ({
   page: f.pageIds,

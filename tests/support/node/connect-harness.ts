@@ -11,7 +11,10 @@ import { createDispatcher } from '../../../src/main/ipc/dispatcher'
 import { createLogger, fileSink, memorySink } from '../../../src/main/log/logger'
 import { createPracticeRuntime } from '../../../src/main/practice/practice-runtime'
 import type { RunningSimulator } from '../../../src/main/practice/simulator'
-import { createMemorySecretStore, type MemorySecretStore } from '../../../src/main/secrets/memory-secret-store'
+import {
+  createMemorySecretStore,
+  type MemorySecretStore,
+} from '../../../src/main/secrets/memory-secret-store'
 import { buildServices } from '../../../src/main/services'
 import { createFileKvStore } from '../../../src/main/settings/file-kv-store'
 import type { KvStore } from '../../../src/main/settings/kv-store'
@@ -22,7 +25,7 @@ import { createClickingLoginPort, type ClickingLoginPort } from './clicking-logi
 /**
  * Main's services as the app builds them (buildServices → dispatcher), against the practice
  * simulator over loopback, with the in-memory keychain, a settings file and a log file in a temp
- * data directory, and the audit log there too. The "real" target is pointed at the same simulator,
+ * data directory, and the audit log there too. Real mode is pointed at the same simulator too,
  * so real-mode refusals (a wrong app secret, a desktop app) run against Meta's behaviour as
  * simulated. Every IPC answer is kept, so a test can scan them for secrets.
  */
@@ -92,11 +95,11 @@ export async function startConnectHarness(
 }
 
 /** The practice app, as the renderer asks for it. */
-export const PRACTICE = { target: 'practice' } as const
+export const PRACTICE = { mode: 'practice' } as const
 
 /** The sample app as a "real" one, with whatever secret the test wants to try. */
 export const realApp = (sim: RunningSimulator, appSecret = sim.fixtures.appSecret) => ({
-  target: 'real' as const,
+  mode: 'real' as const,
   appId: sim.fixtures.appId,
   appSecret,
 })

@@ -32,7 +32,7 @@ const service = createFlowService({
   session: {
     current: async () =>
       ok({
-        target: 'practice',
+        mode: 'practice',
         client,
         credentials: { token: env('SUA_ADMIN_TOKEN'), appSecret: env('SUA_APP_SECRET') },
         appId: env('SUA_APP_ID'),

@@ -64,7 +64,7 @@ export async function expectSetUp(input: {
   expect(record.fingerprint).toBe(token.value.slice(-4))
   expect([...record.scopes].sort()).toEqual([...plan.scopes].sort())
   // The vault can show and search what the token reaches, offline: role, assets and their tasks.
-  expect(record.systemUserRole).toBe(request.role === 'ADMIN' ? 'admin' : 'employee')
+  expect(record.systemUserRole).toBe(request.role)
   const recorded = new Map((record.assets ?? []).map((asset) => [asset.id, asset]))
   for (const group of request.assignments) {
     for (const assetId of group.assetIds) {

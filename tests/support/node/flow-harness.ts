@@ -49,7 +49,7 @@ export function sessionOf(
 ): AdminSession {
   const f = h.sim.fixtures
   return {
-    target: 'practice',
+    mode: 'practice',
     client: h.client,
     credentials,
     appId: f.appId,

@@ -247,7 +247,7 @@ export const noSession: AdminSessionPort = {
 export function harnessSession(h: Harness): AdminSessionPort & { session: AdminSession } {
   const { fixtures } = h.sim
   const session: AdminSession = {
-    target: 'practice',
+    mode: 'practice',
     client: h.client,
     credentials: { token: fixtures.adminUserToken, appSecret: fixtures.appSecret },
     appId: fixtures.appId,

@@ -13,7 +13,7 @@ export const daysFromNow = (days: number): string =>
 
 /** A practice connection as main reports it after the practice sign-in (no business yet). */
 export const PRACTICE_CONNECTION: ConnectionSummary = {
-  target: 'practice',
+  mode: 'practice',
   appId: '104000000000002',
   appName: 'Harbour Lane Orders',
   userId: '104000000000010',
@@ -26,7 +26,7 @@ export const PRACTICE_CONNECTION: ConnectionSummary = {
 
 /** A real connection through a pasted admin system user token that never expires. */
 export const REAL_CONNECTION: ConnectionSummary = {
-  target: 'real',
+  mode: 'real',
   appId: '123456789012345',
   userId: '6100000009',
   userName: 'Ops admin system user',

@@ -110,7 +110,7 @@ export function createFakeConnect(options: FakeConnectOptions = {}): {
       ? ok({
           ...status.value,
           connection,
-          mode: connection?.target === 'real' ? 'real' : 'practice',
+          mode: connection?.mode ?? 'practice',
         })
       : status
   return { methods, calls, withConnection }

@@ -59,7 +59,7 @@ export const fakeTokenValue = (record: VaultListItem): string =>
 const isAdmin = (record: VaultListItem): boolean =>
   record.kind === 'admin-user' ||
   record.kind === 'admin-system-user' ||
-  record.systemUserRole === 'admin'
+  record.systemUserRole === 'ADMIN'
 
 /** Buckets the records by week over 84 days, as main's reminders do (for the timeline). */
 function timelineOf(records: readonly VaultListItem[], now: number) {

@@ -14,7 +14,7 @@ import { FlowScreens } from '@renderer/flow/flow-screens'
 export const CONNECTED_STATUS: AppStatus = {
   ...PRACTICE_STATUS,
   connection: {
-    target: 'practice',
+    mode: 'practice',
     appId: '900800700',
     appName: 'Bakery Reports',
     userId: '104000000000010',

@@ -66,7 +66,7 @@ export function mixedRecords(): VaultListItem[] {
       id: 'r-admin',
       kind: 'admin-system-user',
       systemUserName: 'Portfolio admin',
-      systemUserRole: 'admin',
+      systemUserRole: 'ADMIN',
       expiresAt: null,
       fingerprint: 'Ad7m',
     }),

@@ -87,7 +87,7 @@ export async function recordToken(
     businessName: run.businessName,
     systemUserId: run.systemUserId ?? '',
     systemUserName: run.name,
-    systemUserRole: run.role === 'ADMIN' ? 'admin' : 'employee',
+    systemUserRole: run.role,
     assets: vaultAssetsOf(run),
     appId: run.appId,
     ...(run.appName ? { appName: run.appName } : {}),

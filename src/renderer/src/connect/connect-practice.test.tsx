@@ -46,7 +46,7 @@ describe('Connect in practice mode', () => {
     // Signed in: the business picker, its heading focused, the sample business listed.
     const picker = await screen.findByRole('heading', { level: 2, name: 'Choose your business' })
     await waitFor(() => expect(picker).toHaveFocus())
-    expect(fake.connect.signInWithFacebook).toEqual([{ app: { target: 'practice' } }])
+    expect(fake.connect.signInWithFacebook).toEqual([{ app: { mode: 'practice' } }])
     const bakery = await screen.findByRole('radio', { name: 'Harbour Lane Bakery' })
     expect(bakery).toHaveAccessibleDescription('ID 104000000000001 · Verified')
     expect(screen.getByRole('radio', { name: 'North Quay Florists' })).toHaveAccessibleDescription(

@@ -104,7 +104,7 @@ describe('Connect to a real business', () => {
 
     await screen.findByRole('heading', { level: 2, name: 'Choose your business' })
     expect(fake.connect.signInWithFacebook).toEqual([
-      { app: { target: 'real', appId: APP_ID, appSecret: SECRET } },
+      { app: { mode: 'real', appId: APP_ID, appSecret: SECRET } },
     ])
     expect(JSON.stringify(useConnectStore.getState())).not.toContain(SECRET)
 

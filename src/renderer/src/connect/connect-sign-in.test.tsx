@@ -152,7 +152,7 @@ describe('pasting a token instead', () => {
     await user.click(within(details).getByRole('button', { name: 'Connect with this token' }))
 
     await screen.findByRole('heading', { level: 2, name: 'Choose your business' })
-    expect(fake.connect.connectWithToken).toEqual([{ app: { target: 'practice' }, token: TOKEN }])
+    expect(fake.connect.connectWithToken).toEqual([{ app: { mode: 'practice' }, token: TOKEN }])
     expect(JSON.stringify(useConnectStore.getState())).not.toContain(TOKEN)
   })
 

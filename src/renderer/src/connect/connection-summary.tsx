@@ -94,7 +94,7 @@ export function ConnectionSummaryCard(props: {
         <div>
           <dt>{t('connect.summary.where')}</dt>
           <dd>
-            {connection.target === 'practice'
+            {connection.mode === 'practice'
               ? t('connect.summary.practice', { practiceName })
               : t('connect.summary.real')}
           </dd>

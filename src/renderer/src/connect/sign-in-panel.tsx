@@ -42,12 +42,12 @@ function Waiting(): ReactNode {
  */
 export function SignInPanel(): ReactNode {
   const t = useT()
-  const target = useConnectStore((state) => state.target)
+  const mode = useConnectStore((state) => state.mode)
   const activity = useConnectStore((state) => state.activity)
   const notice = useConnectStore((state) => state.notice)
   const signInRequested = useConnectStore((state) => state.signInRequested)
   const signInRef = useConnectFocus<HTMLButtonElement>('sign-in')
-  const practice = target === 'practice'
+  const practice = mode === 'practice'
   const waiting = activity === 'signing-in' || activity === 'cancelling'
 
   return (

@@ -1,4 +1,5 @@
-import type { AppCredentials, BusinessSummary, PreflightReport } from '@shared/ipc/schemas/connect'
+import type { BusinessSummary, PreflightReport } from '@shared/ipc/schemas/connect'
+import type { AppMode } from '@shared/ipc/schemas/mode'
 import type { AppError } from '@shared/result'
 import type { ConnectScreen } from '../connect/connect-flow'
 import type { ConnectField, FieldErrors } from '../connect/connect-validation'
@@ -6,8 +7,6 @@ import type { MessageKey } from '../i18n/message-key'
 import { IDLE, type LoadState } from './load-state'
 
 /** The state of the Connect step (its store and actions live in connect-store.ts). */
-
-export type ConnectTarget = AppCredentials['target']
 
 /** The request in flight, if any: the screens disable what would start a second one. */
 export type ConnectActivity =
@@ -32,7 +31,7 @@ export interface BusinessList {
 
 export interface ConnectState {
   readonly screen: ConnectScreen
-  readonly target: ConnectTarget
+  readonly mode: AppMode
   readonly appId: string
   /**
    * The app secret and a pasted token live here only while the admin types them: the action that
@@ -59,7 +58,7 @@ export interface ConnectState {
 
 export const INITIAL_CONNECT_STATE: ConnectState = {
   screen: 'overview',
-  target: 'practice',
+  mode: 'practice',
   appId: '',
   appSecret: '',
   token: '',

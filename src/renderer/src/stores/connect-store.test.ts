@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectionSummary } from '@shared/ipc/schemas/connect'
 import { err, ok, type Result } from '@shared/result'
 import { BLOCKED_REPORT, PRACTICE_CONNECTION } from '@test-support/renderer/connect-fixtures'
-import { createFakeApi, deferred, PRACTICE_STATUS, type FakeApiOptions } from '@test-support/renderer/fake-api'
+import {
+  createFakeApi,
+  deferred,
+  PRACTICE_STATUS,
+  type FakeApiOptions,
+} from '@test-support/renderer/fake-api'
 import { useAppStatusStore } from './app-status-store'
 import { INITIAL_CONNECT_STATE, useConnectStore } from './connect-store'
 import { useNavigationStore } from './navigation-store'
@@ -25,7 +30,7 @@ function install(options: FakeApiOptions = {}) {
 function typeRealCredentials(): void {
   const actions = state()
   actions.startRequested()
-  actions.targetChosen('real')
+  actions.modeChosen('real')
   actions.appIdChanged('123456789012345')
   actions.appSecretChanged(SECRET)
 }
@@ -38,10 +43,10 @@ beforeEach(() => {
 
 describe('connect store', () => {
   it('starts on the overview with nothing typed and nothing pending', () => {
-    const { screen, target, appSecret, token, activity, focusTarget } = state()
-    expect({ screen, target, appSecret, token, activity, focusTarget }).toEqual({
+    const { screen, mode, appSecret, token, activity, focusTarget } = state()
+    expect({ screen, mode, appSecret, token, activity, focusTarget }).toEqual({
       screen: INITIAL_CONNECT_STATE.screen,
-      target: 'practice',
+      mode: 'practice',
       appSecret: '',
       token: '',
       activity: 'idle',
@@ -59,7 +64,7 @@ describe('connect store', () => {
     expect(state().activity).toBe('signing-in')
     expect(stored()).not.toContain(SECRET)
     expect(fake.connect.signInWithFacebook[0]?.app).toEqual({
-      target: 'real',
+      mode: 'real',
       appId: '123456789012345',
       appSecret: SECRET,
     })

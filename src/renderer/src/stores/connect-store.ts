@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { AppCredentials, ConnectionSummary } from '@shared/ipc/schemas/connect'
+import type { AppMode } from '@shared/ipc/schemas/mode'
 import type { Result } from '@shared/result'
 import { nextScreen, type ConnectFlowEvent, type ConnectScreen } from '../connect/connect-flow'
 import {
@@ -8,12 +9,7 @@ import {
   tokenProblem,
   type FieldErrors,
 } from '../connect/connect-validation'
-import {
-  INITIAL_CONNECT_STATE,
-  type BusinessList,
-  type ConnectState,
-  type ConnectTarget,
-} from './connect-state'
+import { INITIAL_CONNECT_STATE, type BusinessList, type ConnectState } from './connect-state'
 import { currentConnection, refreshStatus, statusDisconnected } from './connect-status'
 import { callApi, IDLE, LOADING, settle } from './load-state'
 import { useNavigationStore } from './navigation-store'
@@ -26,7 +22,6 @@ export {
   type ConnectActivity,
   type ConnectFocusTarget,
   type ConnectState,
-  type ConnectTarget,
 } from './connect-state'
 
 export interface ConnectActions {
@@ -34,7 +29,7 @@ export interface ConnectActions {
   readonly startRequested: () => void
   /** Back to the setup overview; forgets whatever was typed. */
   readonly leaveRequested: () => void
-  readonly targetChosen: (target: ConnectTarget) => void
+  readonly modeChosen: (mode: AppMode) => void
   readonly appIdChanged: (value: string) => void
   readonly appSecretChanged: (value: string) => void
   readonly tokenChanged: (value: string) => void
@@ -75,16 +70,16 @@ export const useConnectStore = create<ConnectState & ConnectActions>()((set, get
 
   /** The app credentials to send, or null after marking every field that is wrong. */
   const credentials = (extra: FieldErrors = {}): AppCredentials | null => {
-    const { target, appId, appSecret } = get()
-    const errors = { ...(target === 'real' ? appFieldErrors(appId, appSecret) : {}), ...extra }
+    const { mode, appId, appSecret } = get()
+    const errors = { ...(mode === 'real' ? appFieldErrors(appId, appSecret) : {}), ...extra }
     const first = firstInvalidField(errors)
     if (first) {
       set({ fieldErrors: errors, focusTarget: first, error: null, notice: null })
       return null
     }
-    return target === 'real'
-      ? { target, appId: appId.trim(), appSecret: appSecret.trim() }
-      : { target: 'practice' }
+    return mode === 'real'
+      ? { mode, appId: appId.trim(), appSecret: appSecret.trim() }
+      : { mode: 'practice' }
   }
 
   /** The answer to a sign-in or a pasted token: on to the business picker, or say why not. */
@@ -131,9 +126,9 @@ export const useConnectStore = create<ConnectState & ConnectActions>()((set, get
       })
       useNavigationStore.getState().homeChosen('flow')
     },
-    targetChosen: (target) =>
+    modeChosen: (mode) =>
       // Practice needs no app secret: drop one typed for a real business straight away.
-      set({ target, appSecret: '', fieldErrors: {}, error: null }),
+      set({ mode, appSecret: '', fieldErrors: {}, error: null }),
     appIdChanged: (appId) => set({ appId }),
     appSecretChanged: (appSecret) => set({ appSecret }),
     tokenChanged: (token) => set({ token }),

@@ -44,12 +44,6 @@ function RecordFacts(props: { readonly record: VaultListItem }): ReactNode {
     const text = tr(key)
     return text === key ? fallback : text
   }
-  const role =
-    record.systemUserRole === 'admin'
-      ? 'ADMIN'
-      : record.systemUserRole === 'employee'
-        ? 'EMPLOYEE'
-        : null
   return (
     <dl className="facts">
       <dt>{t('vault.table.business')}</dt>
@@ -63,9 +57,9 @@ function RecordFacts(props: { readonly record: VaultListItem }): ReactNode {
         {record.systemUserId ? (
           <span className="facts__id"> {t('vault.detail.id', { id: record.systemUserId })}</span>
         ) : null}
-        {role ? (
+        {record.systemUserRole ? (
           <span className="facts__line">
-            {t('vault.detail.role', { role: tr(roleKeys(role).labelKey) })}
+            {t('vault.detail.role', { role: tr(roleKeys(record.systemUserRole).labelKey) })}
           </span>
         ) : null}
       </dd>

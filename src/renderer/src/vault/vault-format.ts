@@ -69,4 +69,4 @@ export const statusWords = (status: VaultStatus, t: Translate): string => {
 export const isAdminToken = (record: VaultListItem): boolean =>
   record.kind === 'admin-user' ||
   record.kind === 'admin-system-user' ||
-  record.systemUserRole === 'admin'
+  record.systemUserRole === 'ADMIN'

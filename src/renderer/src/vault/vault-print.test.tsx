@@ -20,7 +20,7 @@ const manyRecords = () =>
       systemUserName: `Reader ${String(index).padStart(3, '0')}`,
       fingerprint: `F${String(index).padStart(3, '0')}`,
       expiresAt: index % 3 === 0 ? null : new Date(NOW + (index + 1) * DAY_MS).toISOString(),
-      systemUserRole: index === 0 ? 'admin' : 'employee',
+      systemUserRole: index === 0 ? 'ADMIN' : 'EMPLOYEE',
       assets: index === 1 ? [{ id: 'page-1', kind: 'page', tasks: ['ANALYZE'] }] : undefined,
       lastCheck: index === 2 ? { at: '2026-12-20T09:00:00.000Z', outcome: 'revoked' } : null,
     }),

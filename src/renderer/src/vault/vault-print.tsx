@@ -21,9 +21,9 @@ const CHECK_KEYS = {
 } as const
 
 const roleWords = (record: VaultListItem, t: Translate): string =>
-  record.systemUserRole === 'admin'
+  record.systemUserRole === 'ADMIN'
     ? t('vault.print.role.admin')
-    : record.systemUserRole === 'employee'
+    : record.systemUserRole === 'EMPLOYEE'
       ? t('vault.print.role.employee')
       : t('vault.print.roleUnknown')
 

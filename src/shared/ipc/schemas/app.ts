@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import { TEXT } from '../limits'
 import { ConnectionSummary } from './connect'
+import { AppMode } from './mode'
 
 export const EmptyRequest = z.strictObject({})
-
-export const AppMode = z.enum(['practice', 'real'])
 
 export const KeychainStatus = z.strictObject({
   /** True when a secure OS keychain answered; false means we will refuse to store secrets. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { TEXT } from '../limits'
+import { AppMode } from './mode'
 
 /**
  * Connect (step 1 of Meta's flow): app credentials, sign-in, the business picker and preflight.
@@ -8,10 +9,10 @@ import { TEXT } from '../limits'
  */
 
 /** Practice uses the simulator's sample app (main holds its secret); real uses the admin's app. */
-export const AppCredentials = z.discriminatedUnion('target', [
-  z.strictObject({ target: z.literal('practice') }),
+export const AppCredentials = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal(AppMode.enum.practice) }),
   z.strictObject({
-    target: z.literal('real'),
+    mode: z.literal(AppMode.enum.real),
     // Shape checks with friendly messages happen in main; the schema only bounds the size.
     appId: z.string().max(TEXT.short),
     appSecret: z.string().max(TEXT.short),
@@ -26,7 +27,7 @@ export const TokenPasteRequest = z.strictObject({
 })
 
 export const ConnectionSummary = z.strictObject({
-  target: z.enum(['practice', 'real']),
+  mode: AppMode,
   appId: z.string().max(TEXT.short),
   appName: z.string().max(TEXT.short).optional(),
   userId: z.string().max(TEXT.short),

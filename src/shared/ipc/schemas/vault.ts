@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RoleSchema } from '../../catalog/goals'
 import { TEXT } from '../limits'
 import { CheckOutcome, ExpiryRemindersView } from './vault-views'
 
@@ -40,8 +41,11 @@ export const VaultRecordSummary = z.strictObject({
   businessName: z.string().max(TEXT.short),
   systemUserId: Id.optional(),
   systemUserName: z.string().max(TEXT.short).optional(),
-  /** The system user's role in the business, when known. */
-  systemUserRole: z.enum(['employee', 'admin']).optional(),
+  /**
+   * The system user's role in the business, when known: the catalog's and the run's `Role`.
+   * Records stored before it was upper case are read by main/settings/migrations.ts.
+   */
+  systemUserRole: RoleSchema.optional(),
   appId: Id,
   appName: z.string().max(TEXT.short).optional(),
   scopes: z.array(z.string().max(100)).max(100),

@@ -1,12 +1,27 @@
-import type { ConnectionSummary } from '@shared/ipc/schemas/connect'
+import type { AppMode } from '@shared/ipc/schemas/mode'
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../graph/client'
 import { systemClock } from '../graph/clock'
 import { createRateLimitStore, rateLimitFile } from '../graph/rate-limit-store'
 import type { Logger } from '../log/logger'
 import type { PracticeApp, PracticeRuntime } from '../practice/practice-runtime'
 
+/** Overrides for real mode: tests point it at a simulator on loopback. */
+export interface RealEndpoints {
+  readonly graphBaseUrl?: string
+  /** Origin serving `/{version}/dialog/oauth`; default https://www.facebook.com. */
+  readonly dialogBaseUrl?: string
+  readonly version?: string
+}
+
+/** Where one mode's calls go: its Graph client and its login dialog. */
+export interface GraphEndpoints {
+  readonly client: GraphClient
+  /** The Facebook Login dialog, e.g. https://www.facebook.com/v27.0/dialog/oauth. */
+  readonly dialogUrl: string
+}
+
 /**
- * Where each target's calls go. Practice: the simulator main started (practice-runtime.ts) for
+ * Where each mode's calls go. Practice: the simulator main started (practice-runtime.ts) for
  * both Graph and the login dialog. Real: `GRAPH_API_BASE_URL` (default graph.facebook.com,
  * docs/architecture.md › The Graph client) and Facebook Login's dialog on www.facebook.com. Keeping
  * the two clients apart also keeps their rate-limit state apart, so practice never slows a real
@@ -16,29 +31,13 @@ import type { PracticeApp, PracticeRuntime } from '../practice/practice-runtime'
  * app buckets are keyed per app (rate-limits.ts `appKeyOf`): a throttled app A, even remembered
  * across a relaunch, never holds app B's calls.
  */
-export type Target = ConnectionSummary['target']
-
-/** Overrides for the real target: tests point it at a simulator on loopback. */
-export interface RealEndpoints {
-  readonly graphBaseUrl?: string
-  /** Origin serving `/{version}/dialog/oauth`; default https://www.facebook.com. */
-  readonly dialogBaseUrl?: string
-  readonly version?: string
-}
-
-export interface TargetEndpoints {
-  readonly client: GraphClient
-  /** The Facebook Login dialog, e.g. https://www.facebook.com/v27.0/dialog/oauth. */
-  readonly dialogUrl: string
-}
-
-export interface GraphTargets {
-  endpoints(target: Target): Promise<TargetEndpoints>
+export interface ModeEndpoints {
+  forMode(mode: AppMode): Promise<GraphEndpoints>
   /** The sample app of practice mode (starts the simulator if needed). */
   practiceApp(): Promise<PracticeApp>
 }
 
-export interface GraphTargetsDeps {
+export interface ModeEndpointsDeps {
   readonly practice: PracticeRuntime
   readonly real?: RealEndpoints
   readonly log: Logger
@@ -52,12 +51,12 @@ export interface GraphTargetsDeps {
 
 const FACEBOOK_WWW = 'https://www.facebook.com'
 
-export function createGraphTargets(deps: GraphTargetsDeps): GraphTargets {
-  let real: TargetEndpoints | undefined
+export function createModeEndpoints(deps: ModeEndpointsDeps): ModeEndpoints {
+  let real: GraphEndpoints | undefined
   // One practice client per simulator: a new session (after close) gets a new base URL.
-  let practice: { readonly baseUrl: string; readonly endpoints: TargetEndpoints } | undefined
+  let practice: { readonly baseUrl: string; readonly endpoints: GraphEndpoints } | undefined
 
-  const realEndpoints = (): TargetEndpoints => {
+  const realEndpoints = (): GraphEndpoints => {
     if (real) return real
     const client = createGraphClient({
       ...deps.clientOptions,
@@ -79,7 +78,7 @@ export function createGraphTargets(deps: GraphTargetsDeps): GraphTargets {
     return real
   }
 
-  const practiceEndpoints = async (): Promise<TargetEndpoints> => {
+  const practiceEndpoints = async (): Promise<GraphEndpoints> => {
     const session = await deps.practice.session()
     if (practice?.baseUrl === session.graphBaseUrl) return practice.endpoints
     const client = createGraphClient({
@@ -97,8 +96,8 @@ export function createGraphTargets(deps: GraphTargetsDeps): GraphTargets {
   }
 
   return {
-    endpoints: (target) =>
-      target === 'practice' ? practiceEndpoints() : Promise.resolve(realEndpoints()),
+    forMode: (mode) =>
+      mode === 'practice' ? practiceEndpoints() : Promise.resolve(realEndpoints()),
     practiceApp: async () => (await deps.practice.session()).app,
   }
 }

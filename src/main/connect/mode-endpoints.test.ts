@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { AppMode } from '@shared/ipc/schemas/mode'
 import { makeCanaryAppSecret, makeCanaryToken } from '../../../tests/fixtures/canaries'
 import { rateLimitFile } from '../graph/rate-limit-store'
 import { createFakeClock, type FakeClock } from '../../../tests/support/node/fake-clock'
@@ -13,10 +14,10 @@ import {
 import { silentLogger } from '../log/logger'
 import type { PracticeRuntime } from '../practice/practice-runtime'
 import type { RunningSimulator } from '../practice/simulator'
-import { createGraphTargets, type Target } from './graph-targets'
+import { createModeEndpoints } from './mode-endpoints'
 
 /**
- * REL-01 across a relaunch, as main wires it: the real target's client keeps its closed buckets in
+ * REL-01 across a relaunch, as main wires it: real mode's client keeps its closed buckets in
  * `<dataDir>/rate-limits.json`; practice's does not (its simulator starts fresh each launch).
  */
 const dirs: string[] = []
@@ -59,7 +60,7 @@ const fakePractice = (baseUrl: string): PracticeRuntime => ({
     graphBaseUrl: baseUrl,
     version: 'v27.0',
     app: { appId: '1', appName: 'Sample app', appSecret: makeCanaryAppSecret() },
-    // The targets only read the base URL and version; no test here touches the model.
+    // The endpoints only read the base URL and version; no test here touches the model.
     simulator: {} as RunningSimulator,
   }),
   close: async () => undefined,
@@ -73,7 +74,7 @@ interface Fixture {
 }
 
 const fixture = async (): Promise<Fixture> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sua-targets-'))
+  const dataDir = mkdtempSync(join(tmpdir(), 'sua-endpoints-'))
   dirs.push(dataDir)
   return {
     dataDir,
@@ -83,9 +84,9 @@ const fixture = async (): Promise<Fixture> => {
   }
 }
 
-/** One launch of main's targets over the fixture's data directory. */
+/** One launch of main's per-mode endpoints over the fixture's data directory. */
 const launch = (f: Fixture) =>
-  createGraphTargets({
+  createModeEndpoints({
     practice: fakePractice(f.practice.baseUrl),
     real: { graphBaseUrl: f.real.baseUrl },
     log: silentLogger,
@@ -93,10 +94,10 @@ const launch = (f: Fixture) =>
     clientOptions: { clock: f.clock, random: () => 0, retry: { maxAttempts: 1 } },
   })
 
-const callOn = async (targets: ReturnType<typeof launch>, target: Target) =>
-  (await targets.endpoints(target)).client.call(call)
+const callOn = async (endpoints: ReturnType<typeof launch>, mode: AppMode) =>
+  (await endpoints.forMode(mode)).client.call(call)
 
-describe('graph targets and closed buckets across a relaunch (REL-01)', () => {
+describe('per-mode endpoints and closed buckets across a relaunch (REL-01)', () => {
   it('gives the real client the store: a relaunch sends nothing before the regain time', async () => {
     const f = await fixture()
     expect((await callOn(launch(f), 'real')).ok).toBe(false)
@@ -148,15 +149,15 @@ describe('graph targets and closed buckets across a relaunch (REL-01)', () => {
     )
     servers.push(server)
     const launchOn = () =>
-      createGraphTargets({
+      createModeEndpoints({
         practice: fakePractice(f.practice.baseUrl),
         real: { graphBaseUrl: server.baseUrl },
         log: silentLogger,
         dataDir: f.dataDir,
         clientOptions: { clock: f.clock, random: () => 0, retry: { maxAttempts: 1 } },
       })
-    const me = async (targets: ReturnType<typeof launchOn>, credentials: typeof appA) =>
-      (await targets.endpoints('real')).client.call({
+    const me = async (endpoints: ReturnType<typeof launchOn>, credentials: typeof appA) =>
+      (await endpoints.forMode('real')).client.call({
         method: 'GET',
         path: 'me',
         credentials,
