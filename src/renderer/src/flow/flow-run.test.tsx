@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { err, ok, type Result } from '@shared/result'
 import type { RunSummary } from '@shared/ipc/schemas/flow'
@@ -36,11 +37,9 @@ describe('flow: assets (step 5)', () => {
     await within(pages).findByText('Showing 1–25 of 3000.')
     // delay: null types every key in one go, with no timer turn between keys: on a busy machine a
     // slow keystroke could otherwise outlast the 300 ms pause and start a second search.
-    await user.type(
-      within(pages).getByRole('searchbox', { name: 'Search Facebook Pages' }),
-      'Page 2999',
-      { delay: null },
-    )
+    await userEvent
+      .setup({ delay: null })
+      .type(within(pages).getByRole('searchbox', { name: 'Search Facebook Pages' }), 'Page 2999')
     await within(pages).findByText('Showing 1–1 of 1 matches (3000 in all).')
     const searches = fake.flow.calls.assetsPages.filter((call) => call.query !== undefined)
     expect(searches).toEqual([{ kind: 'page', offset: 0, limit: 25, query: 'Page 2999' }])
