@@ -91,8 +91,6 @@ async function onScreen(goalId: GoalId, screen: FlowScreen): Promise<void> {
   expect(statSync(join(SCREENSHOT_DIR, shot)).size).toBeGreaterThan(10_000)
 }
 
-/** Catalog kinds are kebab-case, the simulator's Graph kinds snake_case. */
-const graphKind = (kind: string) => kind.replaceAll('-', '_')
 const sorted = (values: readonly string[]) => [...values].sort()
 const planTasks = (plan: AccessPlan, kind: string) =>
   plan.assets.find((asset) => asset.kind === kind)?.tasks ?? []
@@ -109,7 +107,7 @@ function expectSimulatorHolds(run: FlowRun): SystemUserRecord {
   const assignments = model.assignmentsOfUser(user.id)
   expect(sorted(assignments.map((a) => a.assetId))).toEqual(sorted(run.assets.map((a) => a.id)))
   for (const asset of run.assets) {
-    expect(model.asset(asset.id)?.kind).toBe(graphKind(asset.kind))
+    expect(model.asset(asset.id)?.kind).toBe(asset.kind)
     // Meta may add implied tasks (a Page's ADVERTISE brings ANALYZE); never fewer than planned.
     const granted = model.tasksOf(asset.id, user.id) ?? []
     expect(granted).toEqual(expect.arrayContaining([...planTasks(run.plan, asset.kind)]))

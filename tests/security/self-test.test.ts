@@ -22,7 +22,7 @@ describe('the gates turn red on insecure changes to a copy of this repository', 
     )
   })
 
-  it('catches every one, each for the expected reason', { timeout: 180_000 }, async () => {
+  it('catches every one, each for the expected reason', { timeout: 600_000 }, async () => {
     const outcomes = await runMutations(process.cwd(), offline)
     expect(
       outcomes.map((outcome) => [

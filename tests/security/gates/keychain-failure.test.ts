@@ -16,6 +16,8 @@ const codesOf = (judged: Judged) => new Set(errors(judged.findings).map((f) => f
 const drill = async (options: DrillOptions) => judgeDrill(await runKeychainDrill(options))
 const only = (prefix: string) => (id: string) => id.startsWith(prefix)
 
+// Each time limit below is a backstop for a hung child process, never a speed check: on a
+// machine busy with other work these runs take several times longer (npm run test:stress).
 describe('the keychain-failure gate on the real tree', () => {
   it('passes: every action and mode answers clearly, writes nothing elsewhere, loses nothing', async () => {
     const result = await keychainFailureGate.run({ root, reportsDir: tmpdir() })
@@ -45,7 +47,7 @@ describe('the keychain-failure gate on the real tree', () => {
     const judged = await drill({ actions: only('vault:backup-restore'), journeys: false })
     expect(errors(judged.findings)).toEqual([])
     expect(judged.figures.entriesLostAfterFailure).toBe(0)
-  }, 60_000)
+  }, 300_000)
 })
 
 /** Keychains that fail in ways the app must not get away with (between services and store). */
@@ -100,7 +102,7 @@ describe('the gate turns red on a keychain that misbehaves', () => {
     })
     expect(codesOf(judged)).toContain('not-an-error')
     expect(judged.figures.clearMessages).not.toMatch(/^(\d+) of \1$/)
-  }, 60_000)
+  }, 300_000)
 
   it('a store that falls back to a file in the data directory: the canary scan finds it', async () => {
     const judged = await drill({
@@ -110,7 +112,7 @@ describe('the gate turns red on a keychain that misbehaves', () => {
     })
     expect(codesOf(judged)).toContain('canary-outside-keychain')
     expect(judged.figures.canaryHitsOutsideKeychain).toBeGreaterThan(0)
-  }, 60_000)
+  }, 300_000)
 
   it('a store that loses the entry a failed overwrite was replacing: entry-lost', async () => {
     const judged = await drill({
@@ -120,7 +122,7 @@ describe('the gate turns red on a keychain that misbehaves', () => {
     })
     expect(codesOf(judged)).toContain('entry-lost')
     expect(judged.figures.entriesLostAfterFailure).toBeGreaterThan(0)
-  }, 60_000)
+  }, 300_000)
 
   it('a store that lies on read-back: a DONE run without its token, requests after the failure', async () => {
     const judged = await drill({ wrap: lyingCache, actions: () => false })
@@ -130,7 +132,7 @@ describe('the gate turns red on a keychain that misbehaves', () => {
     )
     expect(judged.figures.doneWithoutToken).toBeGreaterThan(0)
     expect(judged.figures.createsAfterStoreFailure).toBeGreaterThan(0)
-  }, 60_000)
+  }, 300_000)
 })
 
 describe('judging one answer', () => {
