@@ -1,17 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { makeCanaryToken } from '../../../tests/fixtures/canaries'
-import { addRecord, createKit, noSession, type VaultKit } from '../../../tests/support/node/vault-kit'
+import {
+  addRecord,
+  kitEachTest,
+  noSession,
+  type VaultKit,
+} from '../../../tests/support/node/vault-kit'
 import { HAND_OUT_LIMIT } from './hand-out-limit'
 
 /**
  * SEC-25: a compromised renderer asks for every token as fast as it can. Main hands out at most
  * the limit, then locks the vault; every attempt is in the audit log, the value in none.
  */
-let kit: VaultKit | undefined
-afterEach(async () => {
-  await kit?.close()
-  kit = undefined
-})
+const kits = kitEachTest()
 
 /** Every entry of the kit's audit log, oldest first (the log reads newest first, in pages). */
 function allEntries(k: VaultKit) {
@@ -30,8 +31,7 @@ const outcomeOf = (result: unknown) =>
 
 describe('reveals and copies past the hand-out limit', () => {
   it('1,000 scripted reveals and copies: at most the limit, then a lock, each one audited', async () => {
-    const k = createKit({ session: noSession })
-    kit = k
+    const k = kits.start({ session: noSession })
     const tokens = Array.from({ length: 20 }, (_, n) => makeCanaryToken(400 + n))
     for (const [n, token] of tokens.entries()) await addRecord(k, { id: `r${n}` }, token)
 
@@ -71,18 +71,17 @@ describe('reveals and copies past the hand-out limit', () => {
   })
 
   it('after the lock, an unlock gives the whole budget again', async () => {
-    const k = createKit({ session: noSession })
-    kit = k
+    const k = kits.start({ session: noSession })
     await addRecord(k, { id: 'r1' }, makeCanaryToken(450))
-    for (let n = 0; n < HAND_OUT_LIMIT.count; n += 1) await k.call('vault:secret-copy', { id: 'r1' })
+    for (let n = 0; n < HAND_OUT_LIMIT.count; n += 1)
+      await k.call('vault:secret-copy', { id: 'r1' })
     expect(outcomeOf(await k.call('vault:secret-copy', { id: 'r1' }))).toBe('locked')
     expect(await k.call('vault:unlock', {})).toEqual({ ok: true, value: { locked: false } })
     expect(outcomeOf(await k.call('vault:secret-reveal', { id: 'r1' }))).toBe('revealed')
   })
 
   it('an admin who copies a few tokens a minute never meets it', async () => {
-    const k = createKit({ session: noSession })
-    kit = k
+    const k = kits.start({ session: noSession })
     await addRecord(k, { id: 'r1' }, makeCanaryToken(451))
     const outcomes: string[] = []
     for (let minute = 0; minute < 30; minute += 1) {

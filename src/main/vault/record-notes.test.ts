@@ -1,27 +1,22 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { makeCanaryToken } from '../../../tests/fixtures/canaries'
 import {
   addRecord,
-  createKit,
+  kitEachTest,
   noSession,
   type VaultKit,
 } from '../../../tests/support/node/vault-kit'
 
 /** Notes live in settings.json in plain text: a token or secret pasted into one is refused. */
-let kit: VaultKit | undefined
-afterEach(async () => {
-  await kit?.close()
-  kit = undefined
-})
+const kits = kitEachTest()
 
 const settingsText = (k: VaultKit) => readFileSync(join(k.dir, 'settings.json'), 'utf8')
 
 describe('notes on a token', () => {
   it('refuses a note holding a token or an app secret, and stores nothing of it', async () => {
-    const k = createKit({ session: noSession })
-    kit = k
+    const k = kits.start({ session: noSession })
     await addRecord(k, { id: 'r1' }, makeCanaryToken(470))
     const pasted = [
       `server A uses ${makeCanaryToken(471)}`,
@@ -39,8 +34,7 @@ describe('notes on a token', () => {
   })
 
   it('refuses a secret the app has handled this session, even when it matches no pattern', async () => {
-    const k = createKit({ session: noSession })
-    kit = k
+    const k = kits.start({ session: noSession })
     const unusual = 'plain-looking-value-QmZ7-unique'
     await addRecord(k, { id: 'r1' }, unusual)
     expect(
@@ -51,8 +45,7 @@ describe('notes on a token', () => {
   })
 
   it('keeps ordinary notes, words like "token" and "secret" included', async () => {
-    const k = createKit({ session: noSession })
-    kit = k
+    const k = kits.start({ session: noSession })
     await addRecord(k, { id: 'r1' }, makeCanaryToken(472))
     const note = 'Token for the shop server; the secret rotation is due in May (ask Sam).'
     const saved = await k.call('vault:record-note-set', { id: 'r1', note })

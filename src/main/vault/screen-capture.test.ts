@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { makeCanaryToken } from '../../../tests/fixtures/canaries'
-import {
-  addRecord,
-  createKit,
-  noSession,
-  type VaultKit,
-} from '../../../tests/support/node/vault-kit'
+import { addRecord, kitEachTest, noSession } from '../../../tests/support/node/vault-kit'
 import { createUnprotectedScreen, createWindowScreenCapture } from './screen-capture'
 
-let kit: VaultKit | undefined
-afterEach(async () => {
-  await kit?.close()
-  kit = undefined
-})
+const kits = kitEachTest()
 
 describe('keeping a shown token out of screen captures', () => {
   it('protects the window from before the value leaves main until it is hidden, for every end', async () => {
     const screen = createUnprotectedScreen()
-    const k = createKit({ session: noSession, deps: { screenCapture: screen } })
-    kit = k
+    const k = kits.start({ session: noSession, deps: { screenCapture: screen } })
     await addRecord(k, { id: 'r1' }, makeCanaryToken(460))
     await addRecord(k, { id: 'r2' }, makeCanaryToken(461))
 

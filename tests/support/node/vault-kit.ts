@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { afterEach } from 'vitest'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { VaultRecordSummary } from '@shared/ipc/schemas/vault'
@@ -181,6 +182,19 @@ export function createKit(options: {
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * One kit per test, closed after it. Call at the top of a test file:
+ * `const kits = kitEachTest()`, then `const kit = kits.start({ session: noSession })` in a test.
+ */
+export function kitEachTest(): { start: (options: Parameters<typeof createKit>[0]) => VaultKit } {
+  let kit: VaultKit | undefined
+  afterEach(async () => {
+    await kit?.close()
+    kit = undefined
+  })
+  return { start: (options) => (kit = createKit(options)) }
 }
 
 /** A record with sensible defaults; its token (if given) goes to the kit's keychain. */
