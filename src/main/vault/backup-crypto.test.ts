@@ -128,6 +128,36 @@ async function encrypted(password = PASSWORD): Promise<string> {
 
 const isZero = (buffer: Buffer) => buffer.every((byte) => byte === 0)
 
+/**
+ * A backup sealed by hand around any plaintext: a real envelope, header and key, so a test can
+ * give the decrypter contents the app itself would never write (or an older version wrote).
+ */
+function sealPlaintext(plaintext: string): string {
+  const salt = realCrypto.randomBytes(16)
+  const iv = realCrypto.randomBytes(12)
+  const header = {
+    format: 'sua-vault-export' as const,
+    version: 1 as const,
+    kdf: {
+      name: 'scrypt' as const,
+      N: SCRYPT_N_RANGE.min,
+      r: 8 as const,
+      p: 1 as const,
+      salt: salt.toString('base64'),
+    },
+    cipher: { name: 'aes-256-gcm' as const, iv: iv.toString('base64') },
+  }
+  const key = realCrypto.scryptSync(PASSWORD, salt, 32, { N: SCRYPT_N_RANGE.min })
+  const cipher = realCrypto.createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(headerBytes(header))
+  const data = Buffer.concat([cipher.update(Buffer.from(plaintext, 'utf8')), cipher.final()])
+  return serializeEnvelope({
+    ...header,
+    cipher: { ...header.cipher, tag: cipher.getAuthTag().toString('base64') },
+    data: data.toString('base64'),
+  })
+}
+
 describe('the encrypted vault backup', () => {
   beforeEach(() => {
     watched.plaintextIn.length = 0
@@ -295,61 +325,19 @@ describe('the encrypted vault backup', () => {
   })
 
   it('refuses, after decrypting, contents that are not a valid vault payload', async () => {
-    const salt = realCrypto.randomBytes(16)
-    const iv = realCrypto.randomBytes(12)
-    const header = {
-      format: 'sua-vault-export' as const,
-      version: 1 as const,
-      kdf: {
-        name: 'scrypt' as const,
-        N: SCRYPT_N_RANGE.min,
-        r: 8 as const,
-        p: 1 as const,
-        salt: salt.toString('base64'),
-      },
-      cipher: { name: 'aes-256-gcm' as const, iv: iv.toString('base64') },
-    }
-    const key = realCrypto.scryptSync(PASSWORD, salt, 32, { N: SCRYPT_N_RANGE.min })
-    const seal = (plaintext: string) => {
-      const cipher = realCrypto.createCipheriv('aes-256-gcm', key, iv)
-      cipher.setAAD(headerBytes(header))
-      const data = Buffer.concat([cipher.update(Buffer.from(plaintext, 'utf8')), cipher.final()])
-      return serializeEnvelope({
-        ...header,
-        cipher: { ...header.cipher, tag: cipher.getAuthTag().toString('base64') },
-        data: data.toString('base64'),
-      })
-    }
     const orphan = { records: [], secrets: { ghost: tokens[0] } }
     for (const plaintext of ['not json', '{"records":"x"}', JSON.stringify(orphan)]) {
-      expect(await decryptVaultBackup(seal(plaintext), PASSWORD)).toMatchObject({
+      expect(await decryptVaultBackup(sealPlaintext(plaintext), PASSWORD)).toMatchObject({
         failure: 'damaged',
       })
     }
-    expect(await decryptVaultBackup(seal(JSON.stringify(payload)), PASSWORD)).toEqual({
+    expect(await decryptVaultBackup(sealPlaintext(JSON.stringify(payload)), PASSWORD)).toEqual({
       ok: true,
       value: payload,
     })
   })
 
   it('restores a backup an older version wrote, its lower-case roles read in upper case', async () => {
-    const salt = realCrypto.randomBytes(16)
-    const iv = realCrypto.randomBytes(12)
-    const header = {
-      format: 'sua-vault-export' as const,
-      version: 1 as const,
-      kdf: {
-        name: 'scrypt' as const,
-        N: SCRYPT_N_RANGE.min,
-        r: 8 as const,
-        p: 1 as const,
-        salt: salt.toString('base64'),
-      },
-      cipher: { name: 'aes-256-gcm' as const, iv: iv.toString('base64') },
-    }
-    const key = realCrypto.scryptSync(PASSWORD, salt, 32, { N: SCRYPT_N_RANGE.min })
-    const cipher = realCrypto.createCipheriv('aes-256-gcm', key, iv)
-    cipher.setAAD(headerBytes(header))
     const roles = ['admin', 'employee', undefined] as const
     const written = {
       ...payload,
@@ -358,13 +346,7 @@ describe('the encrypted vault backup', () => {
         ...(roles[index] ? { systemUserRole: roles[index] } : {}),
       })),
     }
-    const plaintext = Buffer.from(JSON.stringify(written), 'utf8')
-    const data = Buffer.concat([cipher.update(plaintext), cipher.final()])
-    const file = serializeEnvelope({
-      ...header,
-      cipher: { ...header.cipher, tag: cipher.getAuthTag().toString('base64') },
-      data: data.toString('base64'),
-    })
+    const file = sealPlaintext(JSON.stringify(written))
 
     expect(await decryptVaultBackup(file, PASSWORD)).toEqual({
       ok: true,
